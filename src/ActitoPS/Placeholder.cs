@@ -1,0 +1,1 @@
+namespace ActitoPS { internal static class Placeholder { } }
