@@ -1,0 +1,82 @@
+using System;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Newtonsoft.Json.Linq;
+
+namespace ActitoPS.Core.Http
+{
+    /// <summary>Sends JSON to Actito through the handler chain and turns every failure into an <see cref="ActitoApiException"/>.</summary>
+    public sealed class ActitoApiClient
+    {
+        private readonly HttpClient _http;
+        private readonly Uri _baseUri;
+        private readonly Redactor _redactor;
+
+        internal ActitoApiClient(HttpClient http, Uri baseUri, Redactor redactor)
+        {
+            _http = http;
+            _baseUri = baseUri;
+            _redactor = redactor;
+        }
+
+        /// <param name="relativePath">Relative to the connection's base URI, without a leading slash; segments already escaped.</param>
+        /// <param name="mayRepeat">Whether sending the request twice is harmless (see <see cref="RequestMetadata.SetMayRepeat"/>).</param>
+        public async Task<JToken> SendAsync(HttpMethod method, string relativePath, JToken? body, bool mayRepeat, CancellationToken cancellationToken)
+        {
+            var uri = new Uri(_baseUri, relativePath);
+            using (var request = new HttpRequestMessage(method, uri))
+            {
+                request.Headers.TryAddWithoutValidation("Accept", "application/json");
+                if (body != null) request.Content = new StringContent(JsonText.Write(body), new UTF8Encoding(false), "application/json");
+                RequestMetadata.SetMayRepeat(request, mayRepeat);
+
+                HttpResponseMessage response;
+                try
+                {
+                    response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+                catch (ActitoApiException)
+                {
+                    throw;
+                }
+                catch (Exception failure) when (failure is HttpRequestException || failure is OperationCanceledException || failure is System.IO.IOException)
+                {
+                    throw new ActitoApiException($"{method} {uri.PathAndQuery} failed: {_redactor.Redact(failure.Message)}", null, method.Method, uri.PathAndQuery, null, null, innerException: failure);
+                }
+
+                using (response)
+                {
+                    var text = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                    var status = (int)response.StatusCode;
+                    if (status >= 200 && status <= 299)
+                    {
+                        if (string.IsNullOrWhiteSpace(text)) return JValue.CreateNull();
+                        try
+                        {
+                            return JsonText.Parse(text);
+                        }
+                        catch (Newtonsoft.Json.JsonException)
+                        {
+                            throw new ActitoApiException($"Actito answered {status} to {method} {uri.PathAndQuery} with a body that is not JSON.",
+                                status, method.Method, uri.PathAndQuery, null, _redactor.Redact(text));
+                        }
+                    }
+
+                    var safeBody = _redactor.Redact(text);
+                    var (message, field) = ActitoErrorBody.Read(safeBody);
+                    var outcomeUnknown = !mayRepeat && (status == 502 || status == 504);
+                    var sentence = $"Actito answered {status} {response.ReasonPhrase} to {method} {uri.PathAndQuery}" +
+                                   (message != null ? $": {message}" : ".") +
+                                   (outcomeUnknown ? " The request may or may not have been applied; it was not sent again." : string.Empty);
+                    throw new ActitoApiException(sentence, status, method.Method, uri.PathAndQuery, message, safeBody, field, outcomeUnknown);
+                }
+            }
+        }
+    }
+}

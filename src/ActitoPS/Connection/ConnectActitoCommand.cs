@@ -1,0 +1,57 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using ActitoPS.Core.Connection;
+using ActitoPS.Hosting;
+
+namespace ActitoPS.Connection
+{
+    [Cmdlet(VerbsCommunications.Connect, "Actito", DefaultParameterSetName = EnvironmentSet)]
+    [OutputType(typeof(ActitoConnection))]
+    public sealed class ConnectActitoCommand : ActitoCmdlet
+    {
+        private const string EnvironmentSet = "Environment";
+        private const string BaseUriSet = "BaseUri";
+
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string Entity { get; set; } = string.Empty;
+
+        [Parameter(Mandatory = true, ParameterSetName = EnvironmentSet)]
+        public ActitoEnvironment Environment { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = BaseUriSet)]
+        [ValidateNotNull]
+        public Uri? BaseUri { get; set; }
+
+        [Parameter]
+        public SecureString? ApiKey { get; set; }
+
+        [Parameter]
+        [Credential]
+        public PSCredential? Credential { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 100)]
+        public int MaxConcurrentRequests { get; set; } = 5;
+
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int CallsPerMinute { get; set; } = 100;
+
+        protected override void ProcessRecord()
+        {
+            var request = new ConnectRequest(Entity)
+            {
+                Environment = ParameterSetName == EnvironmentSet ? Environment : (ActitoEnvironment?)null,
+                BaseUri = BaseUri,
+                ApiKey = ApiKey,
+                CredentialUserName = Credential?.UserName,
+                CredentialPassword = Credential?.Password,
+                MaxConcurrentRequests = MaxConcurrentRequests,
+                CallsPerMinute = CallsPerMinute,
+            };
+            Run(() => WriteObject(ConnectOperation.Run(request, ActitoHost, CancelToken)));
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using ActitoPS.Core.Connection;
+using ActitoPS.Core.Hosting;
+
+namespace ActitoPS.Hosting
+{
+    /// <summary>
+    /// What every ActitoPS cmdlet shares: Ctrl+C cancels Core's token, Core's failures become
+    /// error records, and Core talks to PowerShell through <see cref="CmdletHost"/>.
+    /// </summary>
+    public abstract class ActitoCmdlet : PSCmdlet
+    {
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private CmdletHost? _host;
+
+        protected CancellationToken CancelToken => _stopping.Token;
+
+        protected IActitoHost ActitoHost => _host ?? (_host = new CmdletHost(this));
+
+        protected override void StopProcessing() => _stopping.Cancel();
+
+        /// <summary>Runs one call into Core; a failure of the whole command becomes a terminating error.</summary>
+        protected void Run(Action work)
+        {
+            try
+            {
+                work();
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            catch (Exception failure) when (!(failure is PipelineStoppedException) && !(failure is OperationCanceledException))
+            {
+                ThrowTerminatingError(CmdletHost.ToErrorRecord(ErrorMapping.ForCommand(failure)));
+            }
+        }
+
+        /// <summary>The connection a command uses: the one given, else the session's.</summary>
+        protected static ActitoConnection ConnectionOrCurrent(ActitoConnection? given) => ActitoSession.Resolve(given);
+    }
+}

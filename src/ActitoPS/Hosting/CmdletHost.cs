@@ -1,0 +1,46 @@
+using System;
+using System.Management.Automation;
+using ActitoPS.Core.Hosting;
+
+namespace ActitoPS.Hosting
+{
+    /// <summary>Core's view of a running cmdlet. Core calls it only on the pipeline thread.</summary>
+    internal sealed class CmdletHost : IActitoHost
+    {
+        private readonly PSCmdlet _cmdlet;
+
+        public CmdletHost(PSCmdlet cmdlet) => _cmdlet = cmdlet;
+
+        public void WriteObject(object output) => _cmdlet.WriteObject(output);
+
+        public void WriteError(ActitoError error) => _cmdlet.WriteError(ToErrorRecord(error));
+
+        public void WriteWarning(string message) => _cmdlet.WriteWarning(message);
+
+        public void WriteVerbose(string message) => _cmdlet.WriteVerbose(message);
+
+        public bool ShouldProcess(string target, string action) => _cmdlet.ShouldProcess(target, action);
+
+        public void WriteProgress(ActitoProgress progress) =>
+            _cmdlet.WriteProgress(new ProgressRecord(progress.ActivityId, progress.Activity, progress.StatusDescription)
+            {
+                PercentComplete = progress.PercentComplete,
+                SecondsRemaining = progress.SecondsRemaining,
+                CurrentOperation = progress.CurrentOperation,
+                RecordType = progress.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+            });
+
+        /// <summary>ActitoErrorCategory's names are PowerShell's ErrorCategory names (a module test guards that).</summary>
+        internal static ErrorRecord ToErrorRecord(ActitoError error)
+        {
+            var category = (ErrorCategory)Enum.Parse(typeof(ErrorCategory), error.Category.ToString());
+            var record = new ErrorRecord(error.Exception, error.ErrorId, category, error.TargetObject);
+            if (error.Details != null || error.RecommendedAction != null)
+            {
+                var message = error.Details == null ? error.Exception.Message : error.Exception.Message + Environment.NewLine + "Actito's response: " + error.Details;
+                record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = error.RecommendedAction };
+            }
+            return record;
+        }
+    }
+}

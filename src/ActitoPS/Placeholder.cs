@@ -1,1 +1,0 @@
-namespace ActitoPS { internal static class Placeholder { } }
