@@ -1,0 +1,68 @@
+using System.Net;
+using System.Text;
+
+namespace ActitoPS.Tests.TestSupport;
+
+/// <summary>
+/// Stands in for the network: answers /auth/token with fresh tokens and every other request with the
+/// next scripted answer (or 200 {} once the script runs out), recording what was sent.
+/// </summary>
+public sealed class ScriptedHandler : HttpMessageHandler
+{
+    private readonly Queue<Func<HttpRequestMessage, HttpResponseMessage>> _script = new();
+    private int _tokens;
+
+    public List<SentRequest> Sent { get; } = new();
+
+    public List<string> IssuedTokens { get; } = new();
+
+    public string TokenLifetime { get; set; } = "900s";
+
+    public Func<HttpRequestMessage, HttpResponseMessage>? TokenAnswer { get; set; }
+
+    public ScriptedHandler Then(HttpStatusCode status, string body = "{}", Action<HttpResponseMessage>? shape = null)
+    {
+        _script.Enqueue(_ =>
+        {
+            var response = new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            shape?.Invoke(response);
+            return response;
+        });
+        return this;
+    }
+
+    public ScriptedHandler ThenThrow(Exception failure)
+    {
+        _script.Enqueue(_ => throw failure);
+        return this;
+    }
+
+    public IEnumerable<SentRequest> ApiCalls => Sent.Where(s => !s.Path.EndsWith("/auth/token", StringComparison.Ordinal));
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var body = request.Content == null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
+        var sent = new SentRequest(request.Method.Method, request.RequestUri!.AbsolutePath, request.RequestUri.Query,
+            request.Headers.TryGetValues("Authorization", out var auth) ? auth.Single() : null, body);
+        lock (Sent) Sent.Add(sent);
+
+        if (request.RequestUri.AbsolutePath.EndsWith("/auth/token", StringComparison.Ordinal))
+        {
+            if (TokenAnswer != null) return TokenAnswer(request);
+            var token = "tok-" + Interlocked.Increment(ref _tokens) + "-" + Guid.NewGuid().ToString("N");
+            lock (IssuedTokens) IssuedTokens.Add(token);
+            return new HttpResponseMessage(HttpStatusCode.OK)
+            {
+                Content = new StringContent($"{{\"accessToken\":\"{token}\",\"tokenType\":\"bearer\",\"expiresIn\":\"{TokenLifetime}\",\"scope\":\"read write\",\"jti\":\"x\"}}", Encoding.UTF8, "application/json"),
+            };
+        }
+
+        Func<HttpRequestMessage, HttpResponseMessage>? next;
+        lock (_script) next = _script.Count > 0 ? _script.Dequeue() : null;
+        return next == null
+            ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}", Encoding.UTF8, "application/json") }
+            : next(request);
+    }
+}
+
+public sealed record SentRequest(string Method, string Path, string Query, string? Authorization, string? Body);
