@@ -83,11 +83,19 @@ namespace ActitoPS.Core.Profiles
 
         public void Complete()
         {
-            _queue.Drain(true, WriteOutcome, _cancellation);
-            _traces.FlushTo(_host);
-            _progress.Complete();
+            try
+            {
+                _queue.Drain(true, WriteOutcome, _cancellation);
+                _traces.FlushTo(_host);
+            }
+            finally
+            {
+                _progress.Complete();
+                _traceSubscription.Dispose();
+            }
         }
 
+        /// <summary>Safe from any thread and more than once: it only stops listening to the connection's traces.</summary>
         public void Dispose()
         {
             _traceSubscription.Dispose();

@@ -10,7 +10,7 @@ namespace ActitoPS.Hosting
     /// What every ActitoPS cmdlet shares: Ctrl+C cancels Core's token, Core's failures become
     /// error records, and Core talks to PowerShell through <see cref="CmdletHost"/>.
     /// </summary>
-    public abstract class ActitoCmdlet : PSCmdlet
+    public abstract class ActitoCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private CmdletHost? _host;
@@ -20,6 +20,11 @@ namespace ActitoPS.Hosting
         protected IActitoHost ActitoHost => _host ?? (_host = new CmdletHost(this));
 
         protected override void StopProcessing() => _stopping.Cancel();
+
+        /// <summary>PowerShell disposes a cmdlet when its pipeline ends, however it ends.</summary>
+        public void Dispose() => ReleaseResources();
+
+        protected virtual void ReleaseResources() { }
 
         /// <summary>Runs one call into Core; a failure of the whole command becomes a terminating error.</summary>
         protected void Run(Action work)

@@ -42,10 +42,6 @@ namespace ActitoPS.Profiles
 
         protected override void EndProcessing() => Run(() => _operation!.Complete());
 
-        protected override void StopProcessing()
-        {
-            base.StopProcessing();
-            _operation?.Dispose();
-        }
+        protected override void ReleaseResources() => _operation?.Dispose();
     }
 }
