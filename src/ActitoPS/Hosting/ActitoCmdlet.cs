@@ -37,7 +37,9 @@ namespace ActitoPS.Hosting
             {
                 throw new PipelineStoppedException();
             }
-            catch (Exception failure) when (!(failure is PipelineStoppedException) && !(failure is OperationCanceledException))
+            // PowerShell's own exceptions (-ErrorAction Stop turning a row's error into ActionPreferenceStopException,
+            // a stopped pipeline) are all RuntimeExceptions and must reach PowerShell unchanged.
+            catch (Exception failure) when (!(failure is RuntimeException))
             {
                 ThrowTerminatingError(CmdletHost.ToErrorRecord(ErrorMapping.ForCommand(failure)));
             }
