@@ -4,8 +4,11 @@ namespace ActitoPS.Core.Http
 {
     public sealed class RetryOptions
     {
-        /// <summary>Attempts in all, the first one included.</summary>
-        public int MaxAttempts { get; set; } = 5;
+        /// <summary>
+        /// Attempts in all, the first one included. Eight spreads about 77 s of back-off (inside the
+        /// total cap): a runbook rides out a short Actito outage instead of failing rows.
+        /// </summary>
+        public int MaxAttempts { get; set; } = 8;
 
         /// <summary>No retry starts once this much time has passed since the first attempt.</summary>
         public TimeSpan MaxTotalTime { get; set; } = TimeSpan.FromMinutes(2);

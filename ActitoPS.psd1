@@ -1,0 +1,37 @@
+#
+# Module manifest for ActitoPS.
+# Keep this file ASCII: Windows PowerShell 5.1 reads a BOM-less file in the system code page.
+#
+@{
+    RootModule           = 'ActitoPS.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '31a167ce-6f10-4af2-a70b-55c21febe7e8'
+    Author               = 'ActitoPS'
+    CompanyName          = 'ActitoPS'
+    Copyright            = '(c) ActitoPS. All rights reserved.'
+    Description          = 'Feeds the Actito marketing platform from PowerShell: connect with an API key, then upsert profiles from Import-Csv pipelines, hashtables or any object, one non-terminating error per bad row.'
+
+    # The assemblies target netstandard2.0 and compile against PowerShellStandard.Library 5.1,
+    # so one build loads in Windows PowerShell 5.1 (Desktop) and PowerShell 7 (Core).
+    CompatiblePSEditions = @('Desktop', 'Core')
+    PowerShellVersion    = '5.1'
+
+    # Explicit lists, never '*': module auto-loading and Get-Command read them without loading the DLL.
+    CmdletsToExport      = @(
+        'Connect-Actito'
+        'Disconnect-Actito'
+        'Get-ActitoConnection'
+        'Set-ActitoProfile'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+
+    FormatsToProcess     = @('ActitoPS.format.ps1xml')
+
+    PrivateData          = @{
+        PSData = @{
+            Tags = @('Actito', 'Marketing', 'Profiles', 'CRM', 'GDPR', 'ETL', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+        }
+    }
+}

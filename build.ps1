@@ -1,0 +1,290 @@
+#Requires -Version 5.1
+<#
+.SYNOPSIS
+Builds, tests, documents, packages and demonstrates the ActitoPS module.
+
+.DESCRIPTION
+Tasks, run in the order given (a task that needs the built module builds it first):
+
+  Build    dotnet publish src/ActitoPS to out/ActitoPS, plus the manifest (and en-US help once Docs ran).
+  Test     dotnet test over the solution, then the Pester tests in tests/pester when Pester 5 is installed.
+  Docs     platyPS turns docs/en-US into external help (out/help/en-US, copied into out/ActitoPS).
+  Package  zips out/ActitoPS into out/ActitoPS-<version>.zip.
+  Demo     the default: builds, starts the local Actito emulator, runs the README quick start against
+           it, shows a profile it now holds, and stops the emulator whatever happened.
+
+The built module is only imported in child PowerShell processes, never in the session that runs this
+script: a loaded assembly cannot be unloaded, and on Windows it would lock out/ActitoPS against the
+next build.
+
+.PARAMETER Task
+One or more of Build, Test, Docs, Package, Demo.
+
+.PARAMETER Configuration
+The dotnet build configuration, Release unless told otherwise.
+
+.EXAMPLE
+pwsh ./build.ps1
+
+Builds the module, starts the emulator on http://127.0.0.1:5080, runs the quick start and stops it.
+
+.EXAMPLE
+./build.ps1 -Task Build, Docs, Package
+
+Builds the module with its help and zips it into out/ActitoPS-0.1.0.zip.
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Docs', 'Package', 'Demo')]
+    [string[]] $Task = 'Demo',
+
+    [string] $Configuration = 'Release'
+)
+
+Set-StrictMode -Version Latest
+$ErrorActionPreference = 'Stop'
+# Windows PowerShell draws a progress bar for every web call and file copy, which slows them down.
+$ProgressPreference = 'SilentlyContinue'
+
+$RepoRoot = $PSScriptRoot
+. (Join-Path (Join-Path (Join-Path $RepoRoot 'tests') 'pester') 'EmulatorHelpers.ps1')
+
+$OutDir = Join-Path $RepoRoot 'out'
+$ModuleDir = Join-Path $OutDir 'ActitoPS'
+$HelpDir = Join-PathPart $OutDir 'help' 'en-US'
+$ManifestPath = Join-Path $RepoRoot 'ActitoPS.psd1'
+$DemoPort = 5080
+$script:ModuleBuilt = $false
+
+function Write-Step {
+    param([Parameter(Mandatory = $true)] [string] $Message)
+    Write-Host ''
+    Write-Host "==> $Message" -ForegroundColor Cyan
+}
+
+function Get-PowerShellExecutable {
+    # The child processes run the same PowerShell as this script: pwsh for 7, powershell.exe for 5.1.
+    $current = (Get-Process -Id $PID).Path
+    if ($current -and ([System.IO.Path]::GetFileNameWithoutExtension($current) -in @('pwsh', 'powershell'))) {
+        return $current
+    }
+    # Hosts such as the ISE are not a console PowerShell; the one in $PSHOME is.
+    foreach ($name in @('pwsh.exe', 'pwsh', 'powershell.exe')) {
+        $candidate = Join-Path $PSHOME $name
+        if (Test-Path -LiteralPath $candidate -PathType Leaf) {
+            return $candidate
+        }
+    }
+    throw "Could not find a PowerShell executable to run the child process (looked at '$current' and in '$PSHOME')."
+}
+
+function Invoke-ChildPowerShell {
+    # -EncodedCommand carries the script as UTF-16 base64: no quoting rules of either edition apply.
+    param(
+        [Parameter(Mandatory = $true)] [string] $Script,
+        [Parameter(Mandatory = $true)] [string] $What
+    )
+    $encoded = [Convert]::ToBase64String([System.Text.Encoding]::Unicode.GetBytes($Script))
+    $powershell = Get-PowerShellExecutable
+    & $powershell -NoProfile -NonInteractive -EncodedCommand $encoded | Out-Host
+    if ($LASTEXITCODE -ne 0) {
+        throw "$What failed (exit code $LASTEXITCODE); see the output above."
+    }
+}
+
+function ConvertTo-SingleQuoted {
+    # For paths pasted into a child script: a single-quoted PowerShell string expands nothing.
+    param([Parameter(Mandatory = $true)] [string] $Text)
+    "'" + $Text.Replace("'", "''") + "'"
+}
+
+function Copy-HelpIntoModule {
+    if ((Test-Path -LiteralPath $HelpDir -PathType Container) -and (Test-Path -LiteralPath $ModuleDir -PathType Container)) {
+        $target = Join-Path $ModuleDir 'en-US'
+        $null = New-Item -ItemType Directory -Path $target -Force
+        Copy-Item -Path (Join-Path $HelpDir '*') -Destination $target -Recurse -Force
+        Write-Host "Copied en-US help into $target"
+    }
+}
+
+function Invoke-BuildTask {
+    Write-Step "Build: dotnet publish src/ActitoPS ($Configuration) into $ModuleDir"
+    if (Test-Path -LiteralPath $ModuleDir) {
+        try {
+            Remove-Item -LiteralPath $ModuleDir -Recurse -Force
+        }
+        catch {
+            throw ("Could not clear ${ModuleDir}: $($_.Exception.Message) On Windows, a PowerShell session that " +
+                'imported ActitoPS from there keeps ActitoPS.dll locked: close that session and build again.')
+        }
+    }
+    Invoke-DotNet -Arguments @('publish', (Join-PathPart $RepoRoot 'src' 'ActitoPS'),
+        '--configuration', $Configuration, '--output', $ModuleDir, '--nologo')
+    Copy-Item -LiteralPath $ManifestPath -Destination $ModuleDir -Force
+    Copy-HelpIntoModule
+
+    foreach ($required in @('ActitoPS.psd1', 'ActitoPS.dll', 'ActitoPS.Core.dll', 'Newtonsoft.Json.dll', 'ActitoPS.format.ps1xml')) {
+        if (-not (Test-Path -LiteralPath (Join-Path $ModuleDir $required) -PathType Leaf)) {
+            throw "The build left no $required in $ModuleDir, so the module would not load."
+        }
+    }
+    $script:ModuleBuilt = $true
+    Write-Host "Module ready: $(Join-Path $ModuleDir 'ActitoPS.psd1')"
+}
+
+function Confirm-ModuleBuilt {
+    if (-not $script:ModuleBuilt) {
+        Invoke-BuildTask
+    }
+}
+
+function Invoke-TestTask {
+    Write-Step "Test: dotnet test ($Configuration)"
+    Invoke-DotNet -Arguments @('test', (Join-Path $RepoRoot 'ActitoPS.sln'), '--configuration', $Configuration, '--nologo')
+
+    $pester = Get-Module -ListAvailable -Name Pester |
+        Where-Object { $_.Version -ge [version]'5.0.0' } |
+        Sort-Object -Property Version -Descending |
+        Select-Object -First 1
+    if ($null -eq $pester) {
+        Write-Warning ('Pester 5 is not installed, so tests/pester did not run. ' +
+            'Install-Module Pester -MinimumVersion 5.0.0 -Scope CurrentUser, then run ./build.ps1 -Task Test.')
+        return
+    }
+
+    Confirm-ModuleBuilt
+    Write-Step "Test: Pester $($pester.Version) over tests/pester (in a child PowerShell)"
+    $testsPath = ConvertTo-SingleQuoted (Join-Path $RepoRoot (Join-Path 'tests' 'pester'))
+    $pesterPath = ConvertTo-SingleQuoted $pester.Path
+    $childScript = @"
+`$ErrorActionPreference = 'Stop'
+`$ProgressPreference = 'SilentlyContinue'
+Import-Module $pesterPath
+`$result = Invoke-Pester -Path $testsPath -Output Detailed -PassThru
+if (`$result.Result -ne 'Passed') { exit 1 }
+exit 0
+"@
+    Invoke-ChildPowerShell -Script $childScript -What 'The Pester tests'
+}
+
+function Invoke-DocsTask {
+    Write-Step 'Docs: platyPS New-ExternalHelp from docs/en-US'
+    # Only the classic platyPS (0.14) has New-ExternalHelp; Microsoft.PowerShell.PlatyPS 1.x renamed it.
+    $platyPS = Get-Module -ListAvailable -Name platyPS |
+        Sort-Object -Property Version -Descending |
+        Select-Object -First 1
+    if ($null -eq $platyPS) {
+        Write-Warning ('platyPS is not installed, so no external help was built: Get-Help will show syntax only. ' +
+            'Install-Module platyPS -Scope CurrentUser, then run ./build.ps1 -Task Docs.')
+        return
+    }
+    Import-Module -Name $platyPS.Path
+    if (Test-Path -LiteralPath $HelpDir) {
+        Remove-Item -LiteralPath $HelpDir -Recurse -Force
+    }
+    $null = New-Item -ItemType Directory -Path $HelpDir -Force
+    $null = New-ExternalHelp -Path (Join-PathPart $RepoRoot 'docs' 'en-US') -OutputPath $HelpDir -Force
+    Write-Host "External help written to $HelpDir"
+    Copy-HelpIntoModule
+}
+
+function Invoke-PackageTask {
+    Confirm-ModuleBuilt
+    $version = (Import-PowerShellDataFile -LiteralPath $ManifestPath).ModuleVersion
+    $zipPath = Join-Path $OutDir "ActitoPS-$version.zip"
+    Write-Step "Package: $zipPath"
+    if (Test-Path -LiteralPath $zipPath) {
+        Remove-Item -LiteralPath $zipPath -Force
+    }
+
+    # Compress-Archive on Windows PowerShell 5.1 writes '\' into entry names, which breaks the zip on
+    # Linux and macOS; entries are written here one by one with '/'.
+    if ($PSVersionTable.PSEdition -eq 'Desktop') {
+        Add-Type -AssemblyName 'System.IO.Compression', 'System.IO.Compression.FileSystem'
+    }
+    else {
+        Add-Type -AssemblyName System.IO.Compression.ZipFile
+    }
+    $root = (Resolve-Path -LiteralPath $ModuleDir).ProviderPath.TrimEnd([char[]]@('\', '/'))
+    $zip = [System.IO.Compression.ZipFile]::Open($zipPath, 'Create')
+    try {
+        foreach ($file in Get-ChildItem -LiteralPath $root -Recurse -File) {
+            $relative = $file.FullName.Substring($root.Length + 1)
+            if (Test-OnWindows) {
+                $relative = $relative.Replace('\', '/')
+            }
+            $null = [System.IO.Compression.ZipFileExtensions]::CreateEntryFromFile($zip, $file.FullName, "ActitoPS/$relative", 'Optimal')
+        }
+    }
+    finally {
+        $zip.Dispose()
+    }
+    Write-Host "Unzip it into a folder of `$env:PSModulePath, then: Import-Module ActitoPS"
+}
+
+function Show-EmulatorProfile {
+    # Reads back what the emulator now holds, to show that the quick start really wrote the profiles.
+    param([Parameter(Mandatory = $true)] [string] $BaseUri)
+    $state = Invoke-RestMethod -Uri "$BaseUri/_emulator/state" -UseBasicParsing
+    $table = @($state.entities | Where-Object { $_.name -eq 'MyEntity' } | ForEach-Object { $_.profileTables } |
+            Where-Object { $_.name -eq 'MyWebsiteProfiles' })
+    $held = @($table | ForEach-Object { $_.profiles } | Where-Object {
+            # A profile holds only the attributes it was given: ask before reading one (strict mode).
+            $customerId = $_.attributes.PSObject.Properties['customerId']
+            $null -ne $customerId -and "$($customerId.Value)" -eq '10001'
+        })
+    if ($held.Count -ne 1) {
+        throw "After the quick start the emulator should hold one profile with customerId 10001; it holds $($held.Count)."
+    }
+    Write-Host ''
+    Write-Host "The emulator now holds $(@($table[0].profiles).Count) profiles in MyWebsiteProfiles; customerId 10001 is profile $($held[0].profileId):"
+    $held[0].attributes | Format-List | Out-Host
+}
+
+function Invoke-DemoTask {
+    Confirm-ModuleBuilt
+    Write-Step "Demo: the README quick start against the emulator on http://127.0.0.1:$DemoPort"
+    $emulator = $null
+    try {
+        $emulator = Start-ActitoEmulator -RepoRoot $RepoRoot -Port $DemoPort -LogDirectory $OutDir -Configuration $Configuration
+        Wait-ActitoEmulator -Emulator $emulator -TimeoutSeconds 60
+        Write-Host "Emulator up at $($emulator.BaseUri) (process $($emulator.Process.Id))."
+
+        # The same lines as the README's quick start, each echoed before it runs.
+        $quickStart = @(
+            "Connect-Actito -Entity MyEntity -BaseUri $($emulator.BaseUri) -ApiKey (ConvertTo-SecureString 'local-dev-key' -AsPlainText -Force)"
+            'Import-Csv -Path samples/profiles.csv -Encoding UTF8 | Set-ActitoProfile -Table MyWebsiteProfiles | Format-Table'
+            'Disconnect-Actito'
+        )
+        $lines = foreach ($line in $quickStart) {
+            "Write-Host $(ConvertTo-SingleQuoted "PS> $line") -ForegroundColor Green"
+            "& { $line } | Out-Host"
+        }
+        $childScript = @"
+`$ErrorActionPreference = 'Stop'
+`$ProgressPreference = 'SilentlyContinue'
+Set-Location -LiteralPath $(ConvertTo-SingleQuoted $RepoRoot)
+Import-Module $(ConvertTo-SingleQuoted (Join-Path $ModuleDir 'ActitoPS.psd1'))
+$($lines -join [System.Environment]::NewLine)
+"@
+        Invoke-ChildPowerShell -Script $childScript -What 'The quick start'
+        Show-EmulatorProfile -BaseUri $emulator.BaseUri
+    }
+    finally {
+        if ($null -ne $emulator) {
+            Write-Step 'Demo: stopping the emulator'
+            Stop-ActitoEmulator -Emulator $emulator
+        }
+    }
+}
+
+$null = Get-DotNetPath
+foreach ($name in ($Task | Select-Object -Unique)) {
+    switch ($name) {
+        'Build' { Invoke-BuildTask }
+        'Test' { Invoke-TestTask }
+        'Docs' { Invoke-DocsTask }
+        'Package' { Invoke-PackageTask }
+        'Demo' { Invoke-DemoTask }
+    }
+}

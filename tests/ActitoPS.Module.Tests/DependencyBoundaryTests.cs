@@ -1,0 +1,65 @@
+using System.Xml.Linq;
+
+namespace ActitoPS.Module.Tests;
+
+/// <summary>
+/// The split DESIGN.md rests on: the engine (ActitoPS.Core) never touches PowerShell, so xunit can run all
+/// of it; the cmdlets compile against PowerShell 5.1's reference surface, so one DLL loads in both editions.
+/// </summary>
+public class DependencyBoundaryTests
+{
+    /// <summary>What ActitoPS.Core may reference besides the framework facades below.</summary>
+    private static readonly HashSet<string> CoreLibraries = new(StringComparer.Ordinal) { "netstandard", "Newtonsoft.Json", "CsvHelper" };
+
+    [Fact]
+    public void ActitoPS_Core_references_no_PowerShell_and_only_its_declared_libraries()
+    {
+        var references = ModuleMetadata.CoreAssembly.GetReferencedAssemblies().Select(r => r.Name!).ToList();
+
+        Assert.DoesNotContain(references, r => r.StartsWith("System.Management.Automation", StringComparison.Ordinal) || r.StartsWith("Microsoft.PowerShell", StringComparison.Ordinal));
+        var others = references.Where(r => !CoreLibraries.Contains(r) && !r.StartsWith("System.", StringComparison.Ordinal)).ToList();
+        Assert.True(others.Count == 0, $"ActitoPS.Core references [{string.Join(", ", others)}]: every library it loads must also load in Windows PowerShell 5.1 and PowerShell 7 alike.");
+    }
+
+    [Fact]
+    public void ActitoPS_Core_binds_Newtonsoft_Json_13_the_version_PowerShell_7_already_loads()
+    {
+        // PowerShell 7 loads its own Newtonsoft.Json 13.x first; a reference to another assembly version would not bind.
+        var newtonsoft = ModuleMetadata.CoreAssembly.GetReferencedAssemblies().SingleOrDefault(r => r.Name == "Newtonsoft.Json");
+
+        Assert.NotNull(newtonsoft);
+        Assert.Equal(new Version(13, 0, 0, 0), newtonsoft!.Version);
+    }
+
+    [Fact]
+    public void The_cmdlets_compile_against_the_PowerShell_5_1_reference_assembly()
+    {
+        var automation = ModuleMetadata.CmdletAssembly.GetReferencedAssemblies().SingleOrDefault(r => r.Name == "System.Management.Automation");
+
+        Assert.NotNull(automation);
+        // PowerShellStandard.Library 5.1 is System.Management.Automation 3.0.0.0, which both editions satisfy;
+        // PowerShell 7's SDK would reference 7.x, which Windows PowerShell cannot load.
+        Assert.Equal(new Version(3, 0, 0, 0), automation!.Version);
+    }
+
+    [Fact]
+    public void ActitoPS_csproj_keeps_PowerShellStandard_private_so_it_never_ships()
+    {
+        var project = XDocument.Load(Repo.PathOf("src", "ActitoPS", "ActitoPS.csproj"));
+        var reference = project.Descendants("PackageReference").SingleOrDefault(r => (string?)r.Attribute("Include") == "PowerShellStandard.Library");
+
+        Assert.NotNull(reference);
+        Assert.Equal("5.1.0-preview-06", (string?)reference!.Attribute("Version") ?? reference.Element("Version")?.Value);
+        var privateAssets = (string?)reference.Attribute("PrivateAssets") ?? reference.Element("PrivateAssets")?.Value;
+        Assert.Equal("all", privateAssets, ignoreCase: true);
+    }
+
+    [Fact]
+    public void ActitoPS_Core_csproj_has_no_PowerShell_package()
+    {
+        var project = XDocument.Load(Repo.PathOf("src", "ActitoPS.Core", "ActitoPS.Core.csproj"));
+        var packages = project.Descendants("PackageReference").Select(r => (string?)r.Attribute("Include") ?? string.Empty).ToList();
+
+        Assert.DoesNotContain(packages, p => p.Contains("PowerShell", StringComparison.OrdinalIgnoreCase) || p.Contains("System.Management.Automation", StringComparison.OrdinalIgnoreCase));
+    }
+}
