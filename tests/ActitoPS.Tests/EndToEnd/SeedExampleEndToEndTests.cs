@@ -2,7 +2,6 @@ using ActitoPS.Core.Http;
 using ActitoPS.Core.Profiles;
 using ActitoPS.Core.Records;
 using ActitoPS.Tests.TestSupport;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace ActitoPS.Tests.EndToEnd;
@@ -22,11 +21,11 @@ public class SeedExampleEndToEndTests : IClassFixture<EmulatorFixture>
     {
         var seed = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "seed-profile-create-or-update.json"));
         // As ConvertFrom-Json would hand it over: nested objects and arrays.
-        var parsed = JsonConvert.DeserializeObject<Dictionary<string, object?>>(seed, new JsonSerializerSettings { DateParseHandling = DateParseHandling.None });
+        var parsed = JsonInput.Parse(seed);
         var host = new RecordingHost();
         using var connection = _emulator.Connect(host);
 
-        var operation = new SetProfileOperation(connection, EmulatorFixture.Table, null, host, Unwrap, CancellationToken.None);
+        var operation = new SetProfileOperation(connection, EmulatorFixture.Table, null, host, JsonInput.Unwrap, CancellationToken.None);
         operation.Process(parsed);
         operation.Complete();
 
@@ -56,12 +55,4 @@ public class SeedExampleEndToEndTests : IClassFixture<EmulatorFixture>
         Assert.Equal("GET", error.Method);
         Assert.Contains("customerId%3D999999", error.Path);
     }
-
-    private static object? Unwrap(object value) => value switch
-    {
-        JObject obj => obj.ToObject<Dictionary<string, object?>>(),
-        JArray array => array.Select(i => i is JValue v ? v.Value : (object)i).ToList(),
-        JValue v => v.Value,
-        _ => value,
-    };
 }

@@ -3,7 +3,6 @@ using ActitoPS.Core.Http;
 using ActitoPS.Core.Profiles;
 using ActitoPS.Core.Records;
 using ActitoPS.Tests.TestSupport;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace ActitoPS.Tests.Profiles;
@@ -78,8 +77,8 @@ public class ProfileRequestBuilderTests
     {
         var seed = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "seed-profile-create-or-update.json"));
         // What ConvertFrom-Json hands a cmdlet: nested objects and arrays, read into a record.
-        var parsed = JsonConvert.DeserializeObject<Dictionary<string, object?>>(seed, new JsonSerializerSettings { DateParseHandling = DateParseHandling.None })!;
-        var record = RecordConverter.ToRecord(parsed, JsonUnwrap);
+        var parsed = JsonInput.Parse(seed);
+        var record = RecordConverter.ToRecord(parsed, JsonInput.Unwrap);
 
         var body = ProfileRequestBuilder.Build(record, 1, null, Now);
 
@@ -108,12 +107,4 @@ public class ProfileRequestBuilderTests
         var error = Assert.Throws<ActitoRecordException>(() => ProfileRequestBuilder.Build(record, 3, null, Now));
         Assert.Equal("lastName", error.Field);
     }
-
-    private static object? JsonUnwrap(object value) => value switch
-    {
-        JObject obj => obj.ToObject<Dictionary<string, object?>>(),
-        JArray array => array.Select(i => i is JValue v ? v.Value : (object)i).ToList(),
-        JValue v => v.Value,
-        _ => value,
-    };
 }
