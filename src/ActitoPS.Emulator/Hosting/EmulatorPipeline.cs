@@ -1,0 +1,33 @@
+using ActitoPS.Emulator.Admin;
+using ActitoPS.Emulator.Auth;
+using ActitoPS.Emulator.Faults;
+using ActitoPS.Emulator.Limits;
+using ActitoPS.Emulator.Profiles;
+using ActitoPS.Emulator.RequestLog;
+using ActitoPS.Emulator.State;
+using ActitoPS.Emulator.Structure;
+
+namespace ActitoPS.Emulator.Hosting;
+
+internal static class EmulatorPipeline
+{
+    public static void Configure(WebApplication app, EmulatorCore core, EmulatorAdmin admin, Action requestShutdown)
+    {
+        // The order is the contract: log everything, then faults (before limits and auth, so an injected
+        // fault hits whatever the request carries), then limits, then injected latency (inside the
+        // concurrency slot), then auth.
+        app.UseWhen(
+            context => !AdminEndpoints.IsAdminRequest(context.Request),
+            api => api
+                .UseRequestLog(core)
+                .UseFaults(core)
+                .UseLicenceLimits(core)
+                .UseInjectedLatency(core)
+                .UseBearerAuth(core));
+
+        app.MapAdminEndpoints(admin, requestShutdown);
+        app.MapTokenEndpoint(core);
+        app.MapProfileEndpoints(core);
+        app.MapTableStructureEndpoints(core);
+    }
+}

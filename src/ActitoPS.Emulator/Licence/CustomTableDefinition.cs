@@ -1,0 +1,45 @@
+using System.Text.Json;
+
+namespace ActitoPS.Emulator;
+
+/// <summary>A custom table as the custom-tables guide describes its structure, with seed records.</summary>
+public sealed class CustomTableDefinition
+{
+    public string Id { get; set; } = "";
+    public int? EntityId { get; set; }
+    public string TechnicalName { get; set; } = "";
+    public string UserName { get; set; } = "";
+    public string Category { get; set; } = "READWRITE";
+    public List<string> Capabilities { get; set; } = [];
+    public List<CustomTableAttributeDefinition> Attributes { get; set; } = [];
+    public string PrimaryKey { get; set; } = "id";
+    public string BusinessKey { get; set; } = "";
+    public string? CreationMoment { get; set; }
+    public string? UpdateMoment { get; set; }
+    public List<CustomTableRecord> Records { get; set; } = [];
+}
+
+public sealed class CustomTableAttributeDefinition
+{
+    public string FieldName { get; set; } = "";
+
+    /// <summary>Actito's Java-flavoured type names: Long, String, Date, …</summary>
+    public string Type { get; set; } = "String";
+
+    public bool Unique { get; set; }
+    public bool Required { get; set; }
+    public string? Description { get; set; }
+}
+
+public sealed class CustomTableRecord
+{
+    public List<CustomTableProperty> Properties { get; set; } = [];
+}
+
+public sealed class CustomTableProperty
+{
+    public string Name { get; set; } = "";
+
+    /// <summary>Kept as JSON: the guide mixes numbers and strings for the same kind of field.</summary>
+    public JsonElement? Value { get; set; }
+}

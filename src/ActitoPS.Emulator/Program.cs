@@ -1,0 +1,3 @@
+using ActitoPS.Emulator.Hosting;
+
+return await EmulatorCommandLine.RunAsync(args);
