@@ -96,6 +96,7 @@ namespace ActitoPS.Core.Connection
             if (key == null) throw new ArgumentNullException(nameof(key));
             options = options ?? new ActitoConnectionOptions();
             options.Validate();
+            TlsPolicy.EnsureTls12();
             var connection = new ActitoConnection(entity.Trim(), ActitoEndpoint.FromUri(baseUri), key, options);
             var subscription = trace == null ? null : connection.Trace.Subscribe(trace);
             try

@@ -46,3 +46,26 @@ public class EndpointTests
         Assert.Contains(reason, error.Message);
     }
 }
+
+public class TlsPolicyTests
+{
+    [Theory]
+    [InlineData(".NET Framework 4.8.9181.0", true)]
+    [InlineData(".NET 10.0.0", false)]
+    [InlineData(".NET Core 3.1.32", false)]
+    public void Only_the_NET_Framework_that_Windows_PowerShell_runs_on_needs_TLS_1_2_added(string description, bool expected)
+    {
+        Assert.Equal(expected, ActitoPS.Core.Connection.TlsPolicy.IsNetFramework(description));
+    }
+
+    // The obsolete setting is read on purpose: the point is that it stays as it was on modern .NET.
+#pragma warning disable SYSLIB0014
+    [Fact]
+    public void On_modern_NET_the_process_wide_setting_is_left_alone()
+    {
+        var before = System.Net.ServicePointManager.SecurityProtocol;
+        ActitoPS.Core.Connection.TlsPolicy.EnsureTls12();
+        Assert.Equal(before, System.Net.ServicePointManager.SecurityProtocol);
+    }
+}
+#pragma warning restore SYSLIB0014
