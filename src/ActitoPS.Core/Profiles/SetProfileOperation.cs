@@ -52,6 +52,13 @@ namespace ActitoPS.Core.Profiles
 
         public void Process(object? input)
         {
+            // -InputObject (Import-Csv …) binds the whole array as one value; each element is a row, as if piped.
+            if (input != null && RecordConverter.IsListOfRows(input, _unwrap))
+            {
+                foreach (var item in (System.Collections.IEnumerable)RecordConverter.Unwrap(input, _unwrap)!) Process(item);
+                return;
+            }
+
             var row = ++_rows;
             JObject body;
             try

@@ -87,6 +87,20 @@ namespace ActitoPS.Core.Records
             return fromProperties;
         }
 
+        /// <summary>The value once its wrapper, if any, is opened.</summary>
+        public static object? Unwrap(object value, Func<object, object?>? unwrap) => (unwrap ?? Identity)(value);
+
+        /// <summary>
+        /// A sequence of rows rather than a row: a list or array, but not text, a dictionary, or the
+        /// name/value pairs a property bag opens into.
+        /// </summary>
+        public static bool IsListOfRows(object value, Func<object, object?>? unwrap)
+        {
+            var opened = Unwrap(value, unwrap);
+            return opened is IEnumerable && !(opened is string) && !(opened is IDictionary) &&
+                   !(opened is IEnumerable<KeyValuePair<string, object?>>) && !(opened is ActitoRecord);
+        }
+
         internal static bool IsNumber(object value) =>
             value is byte || value is sbyte || value is short || value is ushort || value is int || value is uint ||
             value is long || value is ulong || value is float || value is double || value is decimal;

@@ -212,3 +212,29 @@ public class SetProfileEndToEndTests : IClassFixture<EmulatorFixture>
         Assert.Equal(2, Assert.Single(host.Output.Cast<ProfileUpsertResult>()).RowNumber);
     }
 }
+
+public class SetProfileInputObjectTests : IClassFixture<EmulatorFixture>
+{
+    private readonly EmulatorFixture _emulator;
+
+    public SetProfileInputObjectTests(EmulatorFixture emulator)
+    {
+        _emulator = emulator;
+        _emulator.Admin.Reset();
+    }
+
+    [Fact]
+    public void An_array_given_as_one_value_is_taken_row_by_row()
+    {
+        var rows = EmulatorFixture.ImportCsv(EmulatorFixture.SamplePath("profiles.csv"));
+        var host = new RecordingHost();
+        using var connection = _emulator.Connect(host);
+
+        // Set-ActitoProfile -InputObject (Import-Csv …): one call, the whole array.
+        EmulatorFixture.SetProfiles(connection, host, new object[] { rows.ToArray() });
+
+        Assert.Empty(host.Errors);
+        Assert.Equal(Enumerable.Range(1, rows.Count), host.Output.Cast<ProfileUpsertResult>().Select(r => r.RowNumber));
+        Assert.Equal(rows.Count, _emulator.Admin.GetProfiles(EmulatorFixture.Entity, EmulatorFixture.Table).Count);
+    }
+}
