@@ -48,6 +48,9 @@ namespace ActitoPS.Core.Hosting
             _items.Enqueue(new Item(rowNumber, input, task));
         }
 
+        /// <summary>An item already decided (a row refused before sending): it takes its turn in the output order without a slot.</summary>
+        public void Add(int rowNumber, object? input, Task<T> finished) => _items.Enqueue(new Item(rowNumber, input, finished));
+
         /// <summary>Hands over finished items in input order: those already done, or all of them when <paramref name="all"/>.</summary>
         public void Drain(bool all, Action<Item> onFinished, CancellationToken cancellationToken)
         {

@@ -69,8 +69,11 @@ namespace ActitoPS.Core.Profiles
             catch (Exception problem) when (problem is ActitoRecordException || problem is ArgumentException)
             {
                 var failure = problem as ActitoRecordException ?? new ActitoRecordException(row, null, problem.Message, problem);
-                _host.WriteError(new ActitoError(failure, "ActitoInvalidRow", ActitoErrorCategory.InvalidData, input));
-                _finished++;
+                // Queued rather than written now, so that it comes out after the rows before it.
+                var refused = new TaskCompletionSource<JToken>();
+                refused.SetException(failure);
+                _queue.Add(row, input, refused.Task);
+                _queue.Drain(false, WriteOutcome, _cancellation);
                 Pump();
                 return;
             }
@@ -134,6 +137,8 @@ namespace ActitoPS.Core.Profiles
 
         internal ActitoError RowError(int row, object? input, Exception failure)
         {
+            if (failure is ActitoRecordException invalid)
+                return new ActitoError(invalid, "ActitoInvalidRow", ActitoErrorCategory.InvalidData, input);
             if (failure is ActitoApiException api)
             {
                 var error = new ActitoError(new ActitoRecordException(row, api.Field, api.Message, api), ErrorMapping.ErrorIdOf(api), ErrorMapping.CategoryOf(api), input)
@@ -184,11 +189,10 @@ namespace ActitoPS.Core.Profiles
                 _tableInfo.UniqueAttributes.Contains((string?)a["name"] ?? string.Empty) &&
                 a["value"] is JValue value && value.Type != JTokenType.Null && Convert.ToString(value.Value, System.Globalization.CultureInfo.InvariantCulture)?.Length > 0);
 
-        private string Describe(JObject body)
+        /// <summary>Names a row for -WhatIf and -Confirm by its first two attributes (a CSV's key columns usually come first).</summary>
+        private static string Describe(JObject body)
         {
-            var attributes = (body["attributes"] as JArray ?? new JArray()).OfType<JObject>().ToList();
-            var keys = _tableInfo == null ? attributes.Take(0).ToList() : attributes.Where(a => _tableInfo.UniqueAttributes.Contains((string?)a["name"] ?? string.Empty)).ToList();
-            var shown = keys.Count > 0 ? keys : attributes.Take(1).ToList();
+            var shown = (body["attributes"] as JArray ?? new JArray()).OfType<JObject>().Take(2).ToList();
             return shown.Count == 0 ? "without attributes" : string.Join(", ", shown.Select(a => $"{(string?)a["name"]}={a["value"]}"));
         }
     }

@@ -110,6 +110,29 @@ public class SetProfileEndToEndTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
+    public void A_row_refused_before_sending_takes_its_turn_behind_the_rows_still_in_flight()
+    {
+        _emulator.Admin.AddFault(new FaultSpec { Kind = FaultKind.Latency, Method = "POST", PathContains = "/profile", LatencyMs = 300, Count = 2 });
+        var rows = Enumerable.Range(1, 5)
+            .Select(i => new OrderedDictionary { ["customerId"] = (2000 + i).ToString(), ["subscriptions#Newsletter"] = i == 3 ? "perhaps" : "yes" })
+            .ToList();
+        var host = new RecordingHost();
+        using var connection = _emulator.Connect(host);
+
+        EmulatorFixture.SetProfiles(connection, host, rows, new DataCollectionInfo("Shop", "till", null));
+
+        var order = host.Stream.Select(item => item switch
+        {
+            ProfileUpsertResult result => "out" + result.RowNumber,
+            ActitoError error => "error:" + ((ActitoRecordException)error.Exception).RowNumber,
+            _ => "?",
+        });
+        Assert.Equal(new[] { "out1", "out2", "error:3", "out4", "out5" }, order);
+        Assert.Equal("subscriptions#Newsletter", ((ActitoRecordException)host.Errors.Single().Exception).Field);
+        Assert.Same(rows[2], host.Errors.Single().TargetObject);
+    }
+
+    [Fact]
     public void Two_unique_keys_pointing_at_different_profiles_is_a_conflict_and_nothing_changes()
     {
         var host = new RecordingHost();

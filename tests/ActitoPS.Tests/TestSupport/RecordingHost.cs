@@ -8,6 +8,8 @@ public sealed class RecordingHost : IActitoHost
     private readonly int _ownerThread = Environment.CurrentManagedThreadId;
 
     public List<object> Output { get; } = new();
+    /// <summary>Output and errors in the one order a pipeline would show them.</summary>
+    public List<object> Stream { get; } = new();
     public List<ActitoError> Errors { get; } = new();
     public List<string> Warnings { get; } = new();
     public List<string> Verbose { get; } = new();
@@ -22,8 +24,8 @@ public sealed class RecordingHost : IActitoHost
             throw new InvalidOperationException("Written from a thread other than the pipeline thread.");
     }
 
-    public void WriteObject(object output) { OnPipelineThread(); Output.Add(output); }
-    public void WriteError(ActitoError error) { OnPipelineThread(); Errors.Add(error); }
+    public void WriteObject(object output) { OnPipelineThread(); Output.Add(output); Stream.Add(output); }
+    public void WriteError(ActitoError error) { OnPipelineThread(); Errors.Add(error); Stream.Add(error); }
     public void WriteWarning(string message) { OnPipelineThread(); Warnings.Add(message); }
     public void WriteVerbose(string message) { OnPipelineThread(); Verbose.Add(message); }
     public void WriteProgress(ActitoProgress progress) { OnPipelineThread(); Progress.Add(progress); }
