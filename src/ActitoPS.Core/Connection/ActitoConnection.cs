@@ -9,7 +9,7 @@ namespace ActitoPS.Core.Connection
 {
     /// <summary>
     /// One licence's entity on one Actito environment, with its own HttpClient and handler chain:
-    /// retry → auth → rate limit → tracing → socket. Holds no secret a caller can read.
+    /// retry → auth → rate limit → attempt timeout → tracing → socket. Holds no secret a caller can read.
     /// </summary>
     public sealed class ActitoConnection : IDisposable
     {
@@ -40,6 +40,7 @@ namespace ActitoPS.Core.Connection
             _tokenInvoker = new HttpMessageInvoker(Chain(
                 new RetryHandler(options.Retry, Clock, random, Trace),
                 new RateLimitHandler(Limiter, Trace),
+                new AttemptTimeoutHandler(options.Retry.AttemptTimeout),
                 new TracingHandler(Trace)), disposeHandler: false);
             _tokens = new TokenProvider(_tokenInvoker, baseUri, key.Key, key.Source, Clock, Redactor, Trace);
 
@@ -47,6 +48,7 @@ namespace ActitoPS.Core.Connection
                 new RetryHandler(options.Retry, Clock, random, Trace),
                 new AuthenticationHandler(_tokens, Trace),
                 new RateLimitHandler(Limiter, Trace),
+                new AttemptTimeoutHandler(options.Retry.AttemptTimeout),
                 new TracingHandler(Trace)), disposeHandler: false)
             {
                 // Each attempt has its own timeout in the retry handler; the client-wide one would cut retries short.

@@ -21,11 +21,9 @@ namespace ActitoPS.Core.Http
             using (await _limiter.AcquireAsync(cancellationToken, wait =>
                 _trace.Write($"{_limiter.CallsPerMinute} calls in the last minute: waiting {RetryHandler.Seconds(wait)} before {request.Method} {request.RequestUri?.PathAndQuery}.")).ConfigureAwait(false))
             {
-                var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                // The request is only over for Actito once its body is read; holding the slot until
-                // then keeps us from starting a sixth request while the fifth is still streaming.
-                if (response.Content != null) await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
-                return response;
+                // The inner handlers read the whole body before returning, so the slot is held until
+                // Actito is done with the request: no sixth request starts while the fifth still streams.
+                return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -43,40 +43,29 @@ namespace ActitoPS.Core.Http
             {
                 var attemptRequest = attempt == 1 ? request : RequestMetadata.CloneForRetry(request);
                 HttpResponseMessage response;
-                using (var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                try
                 {
-                    attemptCancellation.CancelAfter(_options.AttemptTimeout);
-                    try
+                    response = await base.SendAsync(attemptRequest, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception failure) when (IsTransient(failure) && !cancellationToken.IsCancellationRequested)
+                {
+                    var reason = Describe(failure);
+                    if (!mayRepeat && !NeverReachedServer(failure))
                     {
-                        response = await base.SendAsync(attemptRequest, attemptCancellation.Token).ConfigureAwait(false);
+                        throw new ActitoApiException(
+                            $"{what} failed ({reason}) after the request was sent: Actito may or may not have applied it, and it is not safe to send again blindly.",
+                            null, request.Method.Method, request.RequestUri?.PathAndQuery ?? string.Empty, null, null, outcomeUnknown: true, innerException: failure);
                     }
-                    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                    var delay = Backoff(attempt);
+                    if (!CanRetry(attempt, started, delay))
                     {
-                        throw;
+                        throw new ActitoApiException(
+                            $"{what} failed after {attempt} attempt(s): {reason}.",
+                            null, request.Method.Method, request.RequestUri?.PathAndQuery ?? string.Empty, null, null, innerException: failure);
                     }
-                    catch (Exception failure) when (IsTransient(failure))
-                    {
-                        var reason = failure is OperationCanceledException
-                            ? $"no answer within {Seconds(_options.AttemptTimeout)}"
-                            : Describe(failure);
-                        var neverSent = NeverReachedServer(failure);
-                        if (!mayRepeat && !neverSent)
-                        {
-                            throw new ActitoApiException(
-                                $"{what} failed ({reason}) after the request was sent: Actito may or may not have applied it, and it is not safe to send again blindly.",
-                                null, request.Method.Method, request.RequestUri?.PathAndQuery ?? string.Empty, null, null, outcomeUnknown: true, innerException: failure);
-                        }
-                        var delay = Backoff(attempt);
-                        if (!CanRetry(attempt, started, delay))
-                        {
-                            throw new ActitoApiException(
-                                $"{what} failed after {attempt} attempt(s): {reason}.",
-                                null, request.Method.Method, request.RequestUri?.PathAndQuery ?? string.Empty, null, null, innerException: failure);
-                        }
-                        _trace.Write($"{what}: {reason}; retrying in {Seconds(delay)} (attempt {attempt + 1} of {_options.MaxAttempts}).");
-                        await _clock.Delay(delay, cancellationToken).ConfigureAwait(false);
-                        continue;
-                    }
+                    _trace.Write($"{what}: {reason}; retrying in {Seconds(delay)} (attempt {attempt + 1} of {_options.MaxAttempts}).");
+                    await _clock.Delay(delay, cancellationToken).ConfigureAwait(false);
+                    continue;
                 }
 
                 var status = (int)response.StatusCode;
@@ -130,8 +119,9 @@ namespace ActitoPS.Core.Http
 
         private static TimeSpan Clamp(TimeSpan value) => value < TimeSpan.Zero ? TimeSpan.Zero : value;
 
+        /// <summary>Network failures and an attempt that got no answer in time (see <see cref="AttemptTimeoutHandler"/>).</summary>
         private static bool IsTransient(Exception failure) =>
-            failure is HttpRequestException || failure is IOException || failure is SocketException || failure is OperationCanceledException;
+            failure is HttpRequestException || failure is IOException || failure is SocketException || failure is TimeoutException;
 
         /// <summary>A refused connection means the request never left: it is safe to send again whatever it is.</summary>
         private static bool NeverReachedServer(Exception failure)
@@ -145,6 +135,7 @@ namespace ActitoPS.Core.Http
 
         private static string Describe(Exception failure)
         {
+            if (failure is TimeoutException) return failure.Message;
             for (var e = failure; e != null; e = e.InnerException)
             {
                 if (e is SocketException socket) return $"network error {socket.SocketErrorCode}";

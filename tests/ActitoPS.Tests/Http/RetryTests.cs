@@ -186,6 +186,42 @@ public class RetryTests
     }
 
     [Fact]
+    public async Task An_attempt_without_answer_times_out_and_a_repeatable_request_is_sent_again()
+    {
+        var handler = new ScriptedHandler().ThenHang().Then(HttpStatusCode.OK, "{\"profileId\":5}");
+        using var connection = TestConnections.Connect(handler, new FakeClock(), attemptTimeout: TimeSpan.FromMilliseconds(100));
+
+        var result = await Post(connection, mayRepeat: true);
+
+        Assert.Equal(5, ProfileClient.ReadProfileId(result));
+        Assert.Equal(2, handler.ApiCalls.Count());
+    }
+
+    [Fact]
+    public async Task An_attempt_without_answer_on_a_request_that_may_not_be_repeated_is_outcome_unknown()
+    {
+        var handler = new ScriptedHandler().ThenHang().Then(HttpStatusCode.OK);
+        using var connection = TestConnections.Connect(handler, new FakeClock(), attemptTimeout: TimeSpan.FromMilliseconds(100));
+
+        var error = await Assert.ThrowsAsync<ActitoApiException>(() => Post(connection, mayRepeat: false));
+
+        Assert.True(error.OutcomeUnknown);
+        Assert.Contains("no answer within 0.1 s", error.Message);
+        Assert.Single(handler.ApiCalls);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_request_without_answer_is_a_cancellation_not_a_timeout()
+    {
+        var handler = new ScriptedHandler().ThenHang();
+        using var connection = TestConnections.Connect(handler, new FakeClock());
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Post(connection, mayRepeat: false, cancellation.Token));
+        Assert.Single(handler.ApiCalls);
+    }
+
+    [Fact]
     public async Task Cancelling_stops_a_retry_wait()
     {
         var handler = new ScriptedHandler().Then(HttpStatusCode.ServiceUnavailable).Then(HttpStatusCode.OK);

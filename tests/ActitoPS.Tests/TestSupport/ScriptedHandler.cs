@@ -31,6 +31,15 @@ public sealed class ScriptedHandler : HttpMessageHandler
         return this;
     }
 
+    /// <summary>The next request gets no answer until it is cancelled.</summary>
+    public ScriptedHandler ThenHang()
+    {
+        _script.Enqueue(_ => throw new HangSignal());
+        return this;
+    }
+
+    private sealed class HangSignal : Exception { }
+
     public ScriptedHandler ThenThrow(Exception failure)
     {
         _script.Enqueue(_ => throw failure);
@@ -59,9 +68,16 @@ public sealed class ScriptedHandler : HttpMessageHandler
 
         Func<HttpRequestMessage, HttpResponseMessage>? next;
         lock (_script) next = _script.Count > 0 ? _script.Dequeue() : null;
-        return next == null
-            ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}", Encoding.UTF8, "application/json") }
-            : next(request);
+        if (next == null) return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
+        try
+        {
+            return next(request);
+        }
+        catch (HangSignal)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("unreachable");
+        }
     }
 }
 
