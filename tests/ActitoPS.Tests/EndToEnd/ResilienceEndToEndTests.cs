@@ -104,6 +104,9 @@ public class ResilienceEndToEndTests : IClassFixture<EmulatorFixture>
 
         AssertEachRowAppliedOnce(rows, host);
         Assert.Contains(_emulator.Admin.GetRequestLog(), e => e.Status == 429 && e.Limit != null); // the licence itself refused some
+        // ...and the client learnt the licence's limit from it.
+        Assert.InRange(connection.Limiter.CurrentCeiling, 1, 5);
+        Assert.Contains(host.Verbose, line => line.Contains("at once from now on"));
     }
 
     [Fact]

@@ -59,3 +59,68 @@ public class RateLimiterTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => limiter.AcquireAsync(cancellation.Token));
     }
 }
+
+public class AdaptiveCeilingTests
+{
+    [Fact]
+    public async Task A_refusal_with_K_in_flight_lowers_the_ceiling_to_K_minus_one_and_only_that_many_go_out()
+    {
+        var limiter = new RateLimiter(9, 0, new FakeClock());
+        var slots = new List<RateLimiter.Slot>();
+        for (var i = 0; i < 7; i++) slots.Add(await limiter.AcquireAsync(default));
+
+        Assert.Equal(6, limiter.Refused(slots[6]));
+        Assert.Equal(6, limiter.CurrentCeiling);
+        Assert.Null(limiter.Refused(slots[6])); // a second refusal at the same level changes nothing
+
+        slots[0].Dispose();
+        slots[1].Dispose(); // 5 in flight now, ceiling 6: one more may go
+        var sixth = await limiter.AcquireAsync(default).WaitAsync(TimeSpan.FromSeconds(5));
+        var seventh = limiter.AcquireAsync(default);
+        await Task.Delay(50);
+        Assert.False(seventh.IsCompleted);
+
+        slots[2].Dispose();
+        (await seventh.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
+        sixth.Dispose();
+        foreach (var slot in slots) slot.Dispose();
+    }
+
+    [Fact]
+    public async Task A_run_of_accepted_requests_raises_the_ceiling_one_step_at_a_time_up_to_the_maximum()
+    {
+        var limiter = new RateLimiter(5, 0, new FakeClock());
+        using (var a = await limiter.AcquireAsync(default))
+        using (var b = await limiter.AcquireAsync(default))
+        using (var c = await limiter.AcquireAsync(default))
+        {
+            limiter.Refused(c);
+        }
+        Assert.Equal(2, limiter.CurrentCeiling);
+
+        for (var i = 1; i < limiter.AcceptedBeforeRaise; i++) limiter.Accepted();
+        Assert.Equal(2, limiter.CurrentCeiling);
+        limiter.Accepted();
+        Assert.Equal(3, limiter.CurrentCeiling);
+
+        for (var i = 0; i < limiter.AcceptedBeforeRaise * 10; i++) limiter.Accepted();
+        Assert.Equal(5, limiter.CurrentCeiling);
+    }
+
+    [Fact]
+    public async Task A_waiter_cancelled_in_the_queue_does_not_take_a_slot_with_it()
+    {
+        var limiter = new RateLimiter(1, 0, new FakeClock());
+        var held = await limiter.AcquireAsync(default);
+        using var cancellation = new CancellationTokenSource();
+        var cancelled = limiter.AcquireAsync(cancellation.Token);
+        var next = limiter.AcquireAsync(default);
+
+        cancellation.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        held.Dispose();
+
+        (await next.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
+        (await limiter.AcquireAsync(default).WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
+    }
+}
