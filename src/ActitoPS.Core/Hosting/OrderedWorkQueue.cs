@@ -24,7 +24,9 @@ namespace ActitoPS.Core.Hosting
         {
             if (maxInFlight < 1) throw new ArgumentOutOfRangeException(nameof(maxInFlight));
             _slots = new SemaphoreSlim(maxInFlight, maxInFlight);
-            _maxWaiting = Math.Max(maxInFlight * 8, 64);
+            // Enough finished rows (a few KB each) to keep going while one row waits out its retries;
+            // past that, submitting waits for it.
+            _maxWaiting = Math.Max(maxInFlight * 8, 1000);
             _pump = pump;
         }
 

@@ -45,7 +45,7 @@ namespace ActitoPS.Core.Http
         public int CurrentCeiling { get { lock (_gate) return _ceiling; } }
 
         /// <summary>Accepted requests after which the ceiling is raised by one again.</summary>
-        internal int AcceptedBeforeRaise => Math.Max(20, MaxInFlight * 10);
+        internal int AcceptedBeforeRaise => Math.Max(100, MaxInFlight * 20);
 
         /// <summary>Waits for a slot; dispose the result when the response has been read.</summary>
         /// <param name="onThrottled">Told how long the per-minute window makes this call wait.</param>

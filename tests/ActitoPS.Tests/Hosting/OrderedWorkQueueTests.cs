@@ -49,6 +49,34 @@ public class OrderedWorkQueueTests
         Assert.InRange(peak, 1, 3);
     }
 
+    [Fact]
+    public async Task Finished_rows_waiting_behind_a_slow_first_row_are_bounded()
+    {
+        var queue = new OrderedWorkQueue<int>(2, () => { });
+        var head = new TaskCompletionSource<int>();
+        var submitted = 0;
+        var submitting = Task.Run(() =>
+        {
+            queue.Submit(1, null, _ => head.Task, default);
+            Interlocked.Increment(ref submitted);
+            for (var row = 2; row <= 1500; row++)
+            {
+                queue.Submit(row, null, _ => Task.FromResult(row), default);
+                Interlocked.Increment(ref submitted);
+            }
+        });
+
+        // Let the submitter reach the bound, then give it room to overshoot: it must not.
+        for (var i = 0; i < 500 && Volatile.Read(ref submitted) < 1000; i++) await Task.Delay(10);
+        await Task.Delay(200);
+        Assert.Equal(1000, Volatile.Read(ref submitted));
+        Assert.False(submitting.IsCompleted);
+
+        head.SetResult(1);
+        await submitting.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(1500, submitted);
+    }
+
     private static void InterlockedMax(ref int target, int value)
     {
         int current;
