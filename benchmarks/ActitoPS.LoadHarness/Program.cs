@@ -6,11 +6,12 @@ using ActitoPS.Core.Hosting;
 using ActitoPS.Core.Profiles;
 using ActitoPS.Emulator;
 
-// Usage: dotnet run -c Release --project benchmarks/ActitoPS.LoadHarness -- [rows] [latencyMs]
+// Usage: dotnet run -c Release --project benchmarks/ActitoPS.LoadHarness -- [rows] [latencyMs] [scenarios, e.g. 1,3]
 // Runs Set-ActitoProfile's engine three ways (clean, with injected 503/429, with a client that
 // allows more in flight than the licence) and prints rows/s and what the emulator applied.
 var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
 var latencyMs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
+var scenarios = args.Length > 2 ? args[2].Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToHashSet() : new HashSet<int> { 1, 2, 3 };
 
 await using var emulator = await EmulatorServer.StartAsync(new EmulatorOptions
 {
@@ -20,9 +21,9 @@ await using var emulator = await EmulatorServer.StartAsync(new EmulatorOptions
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows} rows, {latencyMs} ms server latency per upsert, emulator at {emulator.BaseUri}"));
 Console.WriteLine("scenario                       rows/s   errors  profiles  max writes  429s  503s  managed MB");
 
-Run("clean, 5 in flight", 5, faults: false);
-Run("burst: 10x503 + 10x429", 5, faults: true);
-Run("9 in flight (licence allows 5)", 9, faults: false);
+if (scenarios.Contains(1)) Run("clean, 5 in flight", 5, faults: false);
+if (scenarios.Contains(2)) Run("burst: 10x503 + 10x429", 5, faults: true);
+if (scenarios.Contains(3)) Run("9 in flight (licence allows 5)", 9, faults: false);
 
 void Run(string name, int inFlight, bool faults)
 {

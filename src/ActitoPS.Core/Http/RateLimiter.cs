@@ -21,7 +21,7 @@ namespace ActitoPS.Core.Http
         private readonly int _callsPerMinute;
         private readonly IClock _clock;
         private readonly Queue<DateTimeOffset> _recentCalls = new Queue<DateTimeOffset>();
-        private readonly Queue<TaskCompletionSource<bool>> _waiting = new Queue<TaskCompletionSource<bool>>();
+        private readonly Queue<TaskCompletionSource<int>> _waiting = new Queue<TaskCompletionSource<int>>();
         private readonly object _gate = new object();
         private int _inFlight;
         private int _ceiling;
@@ -95,19 +95,19 @@ namespace ActitoPS.Core.Http
 
         private async Task<int> EnterAsync(CancellationToken cancellationToken)
         {
-            TaskCompletionSource<bool> turn;
+            TaskCompletionSource<int> turn;
             lock (_gate)
             {
                 if (MaxInFlight == 0 || _inFlight < _ceiling) return ++_inFlight;
-                turn = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                turn = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
                 _waiting.Enqueue(turn);
             }
             // A turn cancelled while queued stays in the queue; ReleaseWaitersLocked skips it when its turn comes.
+            // The count comes with the grant: read after waking, it would already be someone else's.
             using (cancellationToken.Register(() => turn.TrySetCanceled(cancellationToken)))
             {
-                await turn.Task.ConfigureAwait(false);
+                return await turn.Task.ConfigureAwait(false);
             }
-            lock (_gate) return _inFlight;
         }
 
         private void Leave()
@@ -128,7 +128,7 @@ namespace ActitoPS.Core.Http
             {
                 var next = _waiting.Dequeue();
                 _inFlight++;
-                if (!next.TrySetResult(true)) _inFlight--; // cancelled while queued
+                if (!next.TrySetResult(_inFlight)) _inFlight--; // cancelled while queued
             }
         }
 

@@ -124,3 +124,23 @@ public class AdaptiveCeilingTests
         (await limiter.AcquireAsync(default).WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
     }
 }
+
+public class InFlightCountTests
+{
+    [Fact]
+    public async Task A_queued_request_knows_how_many_were_in_flight_when_it_was_let_through()
+    {
+        var limiter = new RateLimiter(2, 0, new FakeClock());
+        var first = await limiter.AcquireAsync(default);
+        var second = await limiter.AcquireAsync(default);
+        Assert.Equal(2, second.InFlightWhenSent);
+        var third = limiter.AcquireAsync(default);
+
+        first.Dispose();  // lets the third through: 2 in flight at that moment
+        second.Dispose(); // leaves before the third's continuation runs
+        var granted = await third.WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(2, granted.InFlightWhenSent);
+        granted.Dispose();
+    }
+}
