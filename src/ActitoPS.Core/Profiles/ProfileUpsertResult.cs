@@ -1,3 +1,4 @@
+using ActitoPS.Core.Http;
 using Newtonsoft.Json.Linq;
 
 namespace ActitoPS.Core.Profiles
@@ -10,7 +11,7 @@ namespace ActitoPS.Core.Profiles
             RowNumber = rowNumber;
             Table = table;
             ProfileId = profileId;
-            Response = response;
+            Response = PlainJson.From(response);
         }
 
         /// <summary>The row's position in the pipeline, from 1: it ties the result to its input line.</summary>
@@ -20,7 +21,7 @@ namespace ActitoPS.Core.Profiles
 
         public long? ProfileId { get; }
 
-        /// <summary>Actito's answer as it came, fields the module doesn't know included.</summary>
-        public JToken Response { get; }
+        /// <summary>Actito's answer as it came, fields the module doesn't know included (see <see cref="PlainJson"/>).</summary>
+        public object? Response { get; }
     }
 }
