@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Management.Automation.Language;
 using ActitoPS.Core.Connection;
 using ActitoPS.Core.Profiles;
+using ActitoPS.Hosting;
 
 namespace ActitoPS.Profiles
 {
@@ -14,7 +15,8 @@ namespace ActitoPS.Profiles
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            var connection = fakeBoundParameters?["Connection"] as ActitoConnection ?? ActitoSession.Current;
+            var given = fakeBoundParameters?["Connection"];
+            var connection = (given == null ? null : PowerShellValues.Unwrap(given) as ActitoConnection) ?? ActitoSession.Current;
             return ProfileTableCompletion.Complete(connection, wordToComplete)
                 .Select(name => new CompletionResult(name.IndexOf(' ') >= 0 ? "'" + name + "'" : name, name, CompletionResultType.ParameterValue, name))
                 .ToList();
