@@ -112,7 +112,6 @@ namespace ActitoPS.Core.Http
 
         private void Leave()
         {
-            if (MaxInFlight == 0) return;
             lock (_gate) LeaveLocked();
         }
 

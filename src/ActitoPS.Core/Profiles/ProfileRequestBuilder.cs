@@ -98,10 +98,9 @@ namespace ActitoPS.Core.Profiles
             var body = new JObject();
             foreach (var field in record)
             {
-                if (Array.IndexOf(StructuredNames, field.Key) < 0 && !IsKnownCase(field.Key))
-                    throw new ActitoRecordException(rowNumber, field.Key,
+                var name = Canonical(field.Key)
+                    ?? throw new ActitoRecordException(rowNumber, field.Key,
                         "a row in Actito's shape (with an 'attributes' list) may only hold attributes, subscriptions, segmentations and dataCollectionInformation.");
-                var name = Canonical(field.Key);
                 if (name == "attributes")
                 {
                     var attributes = new JArray();
@@ -124,9 +123,8 @@ namespace ActitoPS.Core.Profiles
             return body;
         }
 
-        private static bool IsKnownCase(string name) => Array.Exists(StructuredNames, n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
-
-        private static string Canonical(string name) => Array.Find(StructuredNames, n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)) ?? name;
+        /// <summary>The name as Actito spells it, whatever case the row used; null when it is not one of Actito's.</summary>
+        private static string? Canonical(string name) => Array.Find(StructuredNames, n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
 
         private static JToken Deep(object? value, int rowNumber, string field)
         {
