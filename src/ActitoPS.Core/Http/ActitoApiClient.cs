@@ -71,10 +71,15 @@ namespace ActitoPS.Core.Http
                     var safeBody = _redactor.Redact(text);
                     var (message, field) = ActitoErrorBody.Read(safeBody);
                     var outcomeUnknown = !mayRepeat && (status == 502 || status == 504);
+                    var attempts = RequestMetadata.Attempts(request);
+                    var earlierUncertain = RequestMetadata.EarlierAttemptUncertain(request);
                     var sentence = $"Actito answered {status} {response.ReasonPhrase} to {method} {uri.PathAndQuery}" +
+                                   (attempts > 1 ? $" (attempt {attempts.ToString(System.Globalization.CultureInfo.InvariantCulture)})" : string.Empty) +
                                    (message != null ? $": {message}" : ".") +
-                                   (outcomeUnknown ? " The request may or may not have been applied; it was not sent again." : string.Empty);
-                    throw new ActitoApiException(sentence, status, method.Method, uri.PathAndQuery, message, safeBody, field, outcomeUnknown);
+                                   (outcomeUnknown ? " The request may or may not have been applied; it was not sent again." : string.Empty) +
+                                   (earlierUncertain && !outcomeUnknown ? " " + RetryHandler.MayHaveBeenAppliedSentence : string.Empty);
+                    throw new ActitoApiException(sentence, status, method.Method, uri.PathAndQuery, message, safeBody, field, outcomeUnknown,
+                        attempts: attempts, earlierAttemptUncertain: earlierUncertain);
                 }
             }
         }

@@ -9,9 +9,11 @@ namespace ActitoPS.Core.Http
     public sealed class ActitoApiException : Exception
     {
         public ActitoApiException(string message, int? statusCode, string method, string path, string? actitoMessage, string? responseBody,
-            string? field = null, bool outcomeUnknown = false, Exception? innerException = null)
+            string? field = null, bool outcomeUnknown = false, Exception? innerException = null, int attempts = 1, bool earlierAttemptUncertain = false)
             : base(message, innerException)
         {
+            Attempts = attempts;
+            EarlierAttemptUncertain = earlierAttemptUncertain;
             StatusCode = statusCode;
             Method = method;
             Path = path;
@@ -43,5 +45,17 @@ namespace ActitoPS.Core.Http
         /// and it was not safe to send again.
         /// </summary>
         public bool OutcomeUnknown { get; }
+
+        /// <summary>Attempts made in all, the first one included.</summary>
+        public int Attempts { get; }
+
+        /// <summary>
+        /// True when the request failed in the end, but an earlier attempt ended without proof that it was not
+        /// applied (a connection lost after sending, no answer in time, a 5xx).
+        /// </summary>
+        public bool EarlierAttemptUncertain { get; }
+
+        /// <summary>Whether Actito may hold the change although the request failed: look before sending it again.</summary>
+        public bool MayHaveBeenApplied => OutcomeUnknown || EarlierAttemptUncertain;
     }
 }

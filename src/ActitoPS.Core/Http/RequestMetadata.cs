@@ -6,6 +6,8 @@ namespace ActitoPS.Core.Http
     internal static class RequestMetadata
     {
         private const string MayRepeatKey = "ActitoPS.MayRepeat";
+        private const string AttemptsKey = "ActitoPS.Attempts";
+        private const string EarlierAttemptUncertainKey = "ActitoPS.EarlierAttemptUncertain";
 
         /// <summary>
         /// Whether sending the request twice has the same effect as sending it once. A request that
@@ -17,11 +19,26 @@ namespace ActitoPS.Core.Http
         public static bool MayRepeat(HttpRequestMessage request) =>
             request.Properties.TryGetValue(MayRepeatKey, out var value) && value is bool b ? b : IsIdempotentMethod(request.Method);
 
+        /// <summary>How many attempts the retry handler made; kept on the request the caller sent.</summary>
+        public static int Attempts(HttpRequestMessage request) =>
+            request.Properties.TryGetValue(AttemptsKey, out var value) && value is int n ? n : 1;
+
+        internal static void SetAttempts(HttpRequestMessage request, int attempts) => request.Properties[AttemptsKey] = attempts;
+
+        /// <summary>
+        /// True once an attempt ended in a way that does not prove it was not applied (the connection failed
+        /// after sending, no answer in time, a 5xx): a later failure may hide an earlier success.
+        /// </summary>
+        public static bool EarlierAttemptUncertain(HttpRequestMessage request) =>
+            request.Properties.TryGetValue(EarlierAttemptUncertainKey, out var value) && value is bool b && b;
+
+        internal static void MarkEarlierAttemptUncertain(HttpRequestMessage request) => request.Properties[EarlierAttemptUncertainKey] = true;
+
         private static bool IsIdempotentMethod(HttpMethod method) =>
             method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Options;
 
         /// <summary>
-        /// A fresh request for another attempt: same method, URI, headers, properties and (re-readable) body.
+        /// A fresh request for another attempt: same method, URI, every header, properties and (re-readable) body.
         /// Each attempt is its own message so that nothing one attempt set leaks into the next.
         /// </summary>
         public static HttpRequestMessage CloneForRetry(HttpRequestMessage original)
@@ -31,11 +48,9 @@ namespace ActitoPS.Core.Http
                 Version = original.Version,
                 Content = original.Content,
             };
-            foreach (var header in original.Headers)
-            {
-                if (header.Key == "Authorization") continue; // set again by whoever owns it, for this attempt
-                clone.Headers.TryAddWithoutValidation(header.Key, header.Value);
-            }
+            // Every header, Authorization included: the token call carries the API key there and its
+            // retry must too. The bearer handler overwrites Authorization on each attempt anyway.
+            foreach (var header in original.Headers) clone.Headers.TryAddWithoutValidation(header.Key, header.Value);
             foreach (var property in original.Properties) clone.Properties[property.Key] = property.Value;
             return clone;
         }

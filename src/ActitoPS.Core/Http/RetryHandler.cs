@@ -42,6 +42,7 @@ namespace ActitoPS.Core.Http
             for (var attempt = 1; ; attempt++)
             {
                 var attemptRequest = attempt == 1 ? request : RequestMetadata.CloneForRetry(request);
+                RequestMetadata.SetAttempts(request, attempt);
                 HttpResponseMessage response;
                 try
                 {
@@ -50,18 +51,27 @@ namespace ActitoPS.Core.Http
                 catch (Exception failure) when (IsTransient(failure) && !cancellationToken.IsCancellationRequested)
                 {
                     var reason = Describe(failure);
-                    if (!mayRepeat && !NeverReachedServer(failure))
+                    var earlierUncertain = RequestMetadata.EarlierAttemptUncertain(request);
+                    if (!NeverReachedServer(failure))
                     {
-                        throw new ActitoApiException(
-                            $"{what} failed ({reason}) after the request was sent: Actito may or may not have applied it, and it is not safe to send again blindly.",
-                            null, request.Method.Method, request.RequestUri?.PathAndQuery ?? string.Empty, null, null, outcomeUnknown: true, innerException: failure);
+                        if (!mayRepeat)
+                        {
+                            throw new ActitoApiException(
+                                $"{what} failed ({reason}) after the request was sent: Actito may or may not have applied it, and it is not safe to send again blindly.",
+                                null, request.Method.Method, request.RequestUri?.PathAndQuery ?? string.Empty, null, null, outcomeUnknown: true, innerException: failure,
+                                attempts: attempt, earlierAttemptUncertain: earlierUncertain);
+                        }
+                        RequestMetadata.MarkEarlierAttemptUncertain(request);
                     }
                     var delay = Backoff(attempt);
                     if (!CanRetry(attempt, started, delay))
                     {
+                        // This attempt itself may have been applied too, unless it never reached the server.
+                        var uncertain = RequestMetadata.EarlierAttemptUncertain(request);
                         throw new ActitoApiException(
-                            $"{what} failed after {attempt} attempt(s): {reason}.",
-                            null, request.Method.Method, request.RequestUri?.PathAndQuery ?? string.Empty, null, null, innerException: failure);
+                            $"{what} failed after {attempt} attempt(s): {reason}." + (uncertain ? " " + MayHaveBeenAppliedSentence : string.Empty),
+                            null, request.Method.Method, request.RequestUri?.PathAndQuery ?? string.Empty, null, null, innerException: failure,
+                            attempts: attempt, earlierAttemptUncertain: uncertain);
                     }
                     _trace.Write($"{what}: {reason}; retrying in {Seconds(delay)} (attempt {attempt + 1} of {_options.MaxAttempts}).");
                     await _clock.Delay(delay, cancellationToken).ConfigureAwait(false);
@@ -75,12 +85,17 @@ namespace ActitoPS.Core.Http
 
                 var wait = RetryAfter(response) ?? Backoff(attempt);
                 if (!CanRetry(attempt, started, wait)) return response;
+                // A 5xx (unlike a 429) does not prove that the server did nothing with the request.
+                if (status >= 500) RequestMetadata.MarkEarlierAttemptUncertain(request);
 
                 _trace.Write($"{what}: Actito answered {status}; retrying in {Seconds(wait)} (attempt {attempt + 1} of {_options.MaxAttempts}).");
                 response.Dispose();
                 await _clock.Delay(wait, cancellationToken).ConfigureAwait(false);
             }
         }
+
+        internal const string MayHaveBeenAppliedSentence =
+            "An earlier attempt may have been applied: look in Actito before sending it again.";
 
         internal static bool IsRetryableStatus(int status) => status == 429 || status == 502 || status == 503 || status == 504;
 

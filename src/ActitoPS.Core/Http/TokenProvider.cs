@@ -84,8 +84,10 @@ namespace ActitoPS.Core.Http
             string body;
             int status;
             string reason;
+            int attempts;
             using (var request = new HttpRequestMessage(HttpMethod.Get, _tokenUri))
             {
+                // The retry handler copies every header into each new attempt, so a retried token call carries the key too.
                 request.Headers.TryAddWithoutValidation("Authorization", _key.Reveal());
                 request.Headers.TryAddWithoutValidation("Accept", "application/json");
                 using (var response = await _invoker.SendAsync(request, cancellationToken).ConfigureAwait(false))
@@ -94,6 +96,7 @@ namespace ActitoPS.Core.Http
                     reason = response.ReasonPhrase ?? string.Empty;
                     body = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                 }
+                attempts = RequestMetadata.Attempts(request);
             }
 
             var path = _tokenUri.PathAndQuery;
@@ -103,8 +106,11 @@ namespace ActitoPS.Core.Http
                 var (message, _) = ActitoErrorBody.Read(safeBody);
                 var hint = status == 401 || status == 403
                     ? $"Actito rejected the API key from {_keySource} ({status} {reason}). Check that it is the key of an API user of this licence and environment."
-                    : $"Actito answered {status} {reason} to the token request.";
-                throw new ActitoApiException(message == null ? hint : $"{hint} Actito said: {message}", status, "GET", path, message, safeBody);
+                    : RetryHandler.IsRetryableStatus(status)
+                        ? $"Actito did not issue an access token: it answered {status} {reason} to the token request, {attempts.ToString(CultureInfo.InvariantCulture)} time(s) in a row, and retries ran out. " +
+                          "Actito is unavailable or overloaded; the API key was not checked. Try again later."
+                        : $"Actito answered {status} {reason} to the token request.";
+                throw new ActitoApiException(message == null ? hint : $"{hint} Actito said: {message}", status, "GET", path, message, safeBody, attempts: attempts);
             }
 
             string? accessToken = null;

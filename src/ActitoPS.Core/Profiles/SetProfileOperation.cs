@@ -145,7 +145,7 @@ namespace ActitoPS.Core.Profiles
                 {
                     Details = api.ResponseBody,
                 };
-                if (api.OutcomeUnknown)
+                if (api.MayHaveBeenApplied)
                     error.RecommendedAction = "Look the profile up in Actito before sending this row again: it may already have been written.";
                 else if (api.StatusCode == 409)
                     error.RecommendedAction = "The row's unique keys point at different profiles (or the profile exists): fix the keys and send the row again.";

@@ -19,6 +19,12 @@ namespace ActitoPS.Core.Records
 
         public string Problem { get; }
 
+        /// <summary>
+        /// True when Actito may hold this row although it failed (an attempt's outcome was unknown): a script
+        /// tests it to look the row up rather than send it again blindly or count it as missing.
+        /// </summary>
+        public bool MayHaveBeenApplied => InnerException is Http.ActitoApiException api && api.MayHaveBeenApplied;
+
         internal static string Describe(int rowNumber, string? field, string problem) =>
             field == null ? $"Row {rowNumber}: {problem}" : $"Row {rowNumber}, field '{field}': {problem}";
     }

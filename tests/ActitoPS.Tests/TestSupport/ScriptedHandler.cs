@@ -10,6 +10,7 @@ namespace ActitoPS.Tests.TestSupport;
 public sealed class ScriptedHandler : HttpMessageHandler
 {
     private readonly Queue<Func<HttpRequestMessage, HttpResponseMessage>> _script = new();
+    private readonly Queue<Func<HttpRequestMessage, HttpResponseMessage>> _tokenScript = new();
     private int _tokens;
 
     public List<SentRequest> Sent { get; } = new();
@@ -40,6 +41,32 @@ public sealed class ScriptedHandler : HttpMessageHandler
 
     private sealed class HangSignal : Exception { }
 
+    /// <summary>The next token call gets this status (with an optional Retry-After) instead of a token.</summary>
+    public ScriptedHandler TokenFailsWith(HttpStatusCode status, string? retryAfter = null)
+    {
+        _tokenScript.Enqueue(_ =>
+        {
+            var response = new HttpResponseMessage(status) { Content = new StringContent("{\"message\":\"Service unavailable\"}", Encoding.UTF8, "application/json") };
+            if (retryAfter != null) response.Headers.TryAddWithoutValidation("Retry-After", retryAfter);
+            return response;
+        });
+        return this;
+    }
+
+    /// <summary>The next token call throws (a dropped connection).</summary>
+    public ScriptedHandler TokenThrows(Exception failure)
+    {
+        _tokenScript.Enqueue(_ => throw failure);
+        return this;
+    }
+
+    /// <summary>The next token call gets no answer until it is cancelled (a stall).</summary>
+    public ScriptedHandler TokenHangs()
+    {
+        _tokenScript.Enqueue(_ => throw new HangSignal());
+        return this;
+    }
+
     public ScriptedHandler ThenThrow(Exception failure)
     {
         _script.Enqueue(_ => throw failure);
@@ -57,6 +84,9 @@ public sealed class ScriptedHandler : HttpMessageHandler
 
         if (request.RequestUri.AbsolutePath.EndsWith("/auth/token", StringComparison.Ordinal))
         {
+            Func<HttpRequestMessage, HttpResponseMessage>? scripted;
+            lock (_tokenScript) scripted = _tokenScript.Count > 0 ? _tokenScript.Dequeue() : null;
+            if (scripted != null) return await AnswerAsync(scripted, request, cancellationToken);
             if (TokenAnswer != null) return TokenAnswer(request);
             var token = "tok-" + Interlocked.Increment(ref _tokens) + "-" + Guid.NewGuid().ToString("N");
             lock (IssuedTokens) IssuedTokens.Add(token);
@@ -69,9 +99,14 @@ public sealed class ScriptedHandler : HttpMessageHandler
         Func<HttpRequestMessage, HttpResponseMessage>? next;
         lock (_script) next = _script.Count > 0 ? _script.Dequeue() : null;
         if (next == null) return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
+        return await AnswerAsync(next, request, cancellationToken);
+    }
+
+    private static async Task<HttpResponseMessage> AnswerAsync(Func<HttpRequestMessage, HttpResponseMessage> answer, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
         try
         {
-            return next(request);
+            return answer(request);
         }
         catch (HangSignal)
         {
