@@ -6,9 +6,10 @@ Builds, tests, documents, packages and demonstrates the ActitoPS module.
 .DESCRIPTION
 Tasks, run in the order given (a task that needs the built module builds it first):
 
-  Build    dotnet publish src/ActitoPS to out/ActitoPS, plus the manifest (and en-US help once Docs ran).
+  Build    dotnet publish src/ActitoPS to out/ActitoPS: assemblies, manifest, format file, and en-US help
+           once Docs ran (the layout is src/ActitoPS/ModuleLayout.targets).
   Test     dotnet test over the solution, then the Pester tests in tests/pester when Pester 5 is installed.
-  Docs     platyPS turns docs/en-US into external help (out/help/en-US, copied into out/ActitoPS).
+  Docs     platyPS turns docs/en-US into external help (out/help/en-US), then Build publishes it with the module.
   Package  zips out/ActitoPS into out/ActitoPS-<version>.zip.
   Demo     the default: builds, starts the local Actito emulator, runs the README quick start against
            it, shows a profile it now holds, and stops the emulator whatever happened.
@@ -98,16 +99,9 @@ function ConvertTo-SingleQuoted {
     "'" + $Text.Replace("'", "''") + "'"
 }
 
-function Copy-HelpIntoModule {
-    if ((Test-Path -LiteralPath $HelpDir -PathType Container) -and (Test-Path -LiteralPath $ModuleDir -PathType Container)) {
-        $target = Join-Path $ModuleDir 'en-US'
-        $null = New-Item -ItemType Directory -Path $target -Force
-        Copy-Item -Path (Join-Path $HelpDir '*') -Destination $target -Recurse -Force
-        Write-Host "Copied en-US help into $target"
-    }
-}
-
 function Invoke-BuildTask {
+    # What the module folder holds (assemblies, manifest, format file, help once Docs made it) is defined
+    # once, in src/ActitoPS/ModuleLayout.targets: the in-engine tests publish the same folder the same way.
     Write-Step "Build: dotnet publish src/ActitoPS ($Configuration) into $ModuleDir"
     if (Test-Path -LiteralPath $ModuleDir) {
         try {
@@ -120,14 +114,6 @@ function Invoke-BuildTask {
     }
     Invoke-DotNet -Arguments @('publish', (Join-PathPart $RepoRoot 'src' 'ActitoPS'),
         '--configuration', $Configuration, '--output', $ModuleDir, '--nologo')
-    Copy-Item -LiteralPath $ManifestPath -Destination $ModuleDir -Force
-    Copy-HelpIntoModule
-
-    foreach ($required in @('ActitoPS.psd1', 'ActitoPS.dll', 'ActitoPS.Core.dll', 'Newtonsoft.Json.dll', 'ActitoPS.format.ps1xml')) {
-        if (-not (Test-Path -LiteralPath (Join-Path $ModuleDir $required) -PathType Leaf)) {
-            throw "The build left no $required in $ModuleDir, so the module would not load."
-        }
-    }
     $script:ModuleBuilt = $true
     Write-Host "Module ready: $(Join-Path $ModuleDir 'ActitoPS.psd1')"
 }
@@ -185,7 +171,8 @@ function Invoke-DocsTask {
     $null = New-Item -ItemType Directory -Path $HelpDir -Force
     $null = New-ExternalHelp -Path (Join-PathPart $RepoRoot 'docs' 'en-US') -OutputPath $HelpDir -Force
     Write-Host "External help written to $HelpDir"
-    Copy-HelpIntoModule
+    # The module folder takes out/help/en-US when it is published: publish again so it holds the new help.
+    Invoke-BuildTask
 }
 
 function Invoke-PackageTask {

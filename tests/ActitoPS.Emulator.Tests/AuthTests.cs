@@ -36,6 +36,18 @@ public sealed class AuthTests : EmulatorTest
     }
 
     [Fact]
+    public async Task The_admin_lists_every_token_issued_since_the_last_reset_in_order()
+    {
+        var first = await GetTokenAsync();
+        var second = await GetTokenAsync();
+
+        Assert.Equal([first, second], Admin.GetIssuedTokens());
+
+        Admin.Reset();
+        Assert.Empty(Admin.GetIssuedTokens());
+    }
+
+    [Fact]
     public async Task Each_token_request_gets_a_different_token_and_jti()
     {
         var first = await GetTokenAsync();

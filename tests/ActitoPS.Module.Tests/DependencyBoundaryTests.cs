@@ -49,7 +49,7 @@ public class DependencyBoundaryTests
         var reference = project.Descendants("PackageReference").SingleOrDefault(r => (string?)r.Attribute("Include") == "PowerShellStandard.Library");
 
         Assert.NotNull(reference);
-        Assert.Equal("5.1.0-preview-06", (string?)reference!.Attribute("Version") ?? reference.Element("Version")?.Value);
+        Assert.Equal("5.1.1", (string?)reference!.Attribute("Version") ?? reference.Element("Version")?.Value);
         var privateAssets = (string?)reference.Attribute("PrivateAssets") ?? reference.Element("PrivateAssets")?.Value;
         Assert.Equal("all", privateAssets, ignoreCase: true);
     }

@@ -50,8 +50,16 @@ namespace ActitoPS.Core.Profiles
             _progress = new ProgressReporter(host, connection.Clock, 1, $"Set-ActitoProfile: {_table}", "profiles");
         }
 
+        /// <summary>
+        /// Set when a row's error ends the command (-ErrorAction Stop): every row then waits for the rows
+        /// before it, so nothing after the first failed row is sent.
+        /// </summary>
+        public bool StopAtFirstError { get; set; }
+
         public void Process(object? input)
         {
+            if (StopAtFirstError) _queue.Drain(true, WriteOutcome, _cancellation);
+
             // -InputObject (Import-Csv …) binds the whole array as one value; each element is a row, as if piped.
             if (input != null && RecordConverter.IsListOfRows(input, _unwrap))
             {

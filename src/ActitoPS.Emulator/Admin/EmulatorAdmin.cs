@@ -71,6 +71,12 @@ public sealed class EmulatorAdmin
 
     public void ClearFaults() => _core.Faults.Clear();
 
+    /// <summary>
+    /// The access tokens issued since the last reset, oldest first: for tests that search a client's output
+    /// for secrets. C# only; the HTTP admin API does not serve them.
+    /// </summary>
+    public IReadOnlyList<string> GetIssuedTokens() => _core.Tokens.Values();
+
     /// <summary>Every token issued so far answers 401 "Token expired" from now on.</summary>
     public void ExpireAllTokens() => _core.Tokens.ExpireAll();
 

@@ -55,6 +55,9 @@ internal sealed class TokenStore(TimeProvider time)
 
     public void Clear() => _tokens.Clear();
 
+    /// <summary>The values of every token issued since the last reset, oldest first.</summary>
+    public IReadOnlyList<string> Values() => [.. _tokens.Values.OrderBy(t => t.Sequence).Select(t => t.AccessToken)];
+
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

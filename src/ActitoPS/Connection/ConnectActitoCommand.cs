@@ -13,14 +13,15 @@ namespace ActitoPS.Connection
         private const string EnvironmentSet = "Environment";
         private const string BaseUriSet = "BaseUri";
 
-        [Parameter(Mandatory = true, Position = 0)]
+        // By property name too: a runbook pipes its settings (Entity, Environment or BaseUri) from a file.
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string Entity { get; set; } = string.Empty;
 
-        [Parameter(Mandatory = true, ParameterSetName = EnvironmentSet)]
+        [Parameter(Mandatory = true, ParameterSetName = EnvironmentSet, ValueFromPipelineByPropertyName = true)]
         public ActitoEnvironment Environment { get; set; }
 
-        [Parameter(Mandatory = true, ParameterSetName = BaseUriSet)]
+        [Parameter(Mandatory = true, ParameterSetName = BaseUriSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNull]
         public Uri? BaseUri { get; set; }
 

@@ -45,6 +45,19 @@ namespace ActitoPS.Hosting
             }
         }
 
+        /// <summary>
+        /// Whether an error this command writes ends it (-ErrorAction or $ErrorActionPreference Stop, or
+        /// Inquire, which may): row operations then send rows one after another.
+        /// </summary>
+        protected bool ErrorsEndTheCommand()
+        {
+            var preference = MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var bound) ? bound : GetVariableValue("ErrorActionPreference");
+            if (preference is PSObject wrapped) preference = wrapped.BaseObject;
+            var parsed = preference is ActionPreference value ? value
+                : Enum.TryParse(preference?.ToString(), true, out ActionPreference text) ? text : ActionPreference.Continue;
+            return parsed == ActionPreference.Stop || parsed == ActionPreference.Inquire;
+        }
+
         /// <summary>The connection a command uses: the one given, else the session's.</summary>
         protected static ActitoConnection ConnectionOrCurrent(ActitoConnection? given) => ActitoSession.Resolve(given);
     }

@@ -36,7 +36,7 @@ namespace ActitoPS.Profiles
         protected override void BeginProcessing() => Run(() =>
             _operation = new SetProfileOperation(ConnectionOrCurrent(Connection), Table,
                 DataCollectionInfo.FromParameters(DataCollectionSource, DataCollectionWay, DataCollectionDate),
-                ActitoHost, PowerShellValues.Unwrap, CancelToken));
+                ActitoHost, PowerShellValues.Unwrap, CancelToken) { StopAtFirstError = ErrorsEndTheCommand() });
 
         protected override void ProcessRecord() => Run(() => _operation!.Process(InputObject));
 
