@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using ActitoPS.Emulator;
 using ActitoPS.PowerShell.Tests.Harness;
 
 namespace ActitoPS.PowerShell.Tests;
@@ -135,6 +136,24 @@ public sealed class SetActitoProfileTests(EmulatorFixture emulator) : InEngineTe
         var stopped = Assert.IsAssignableFrom<IContainsErrorRecord>(result.Terminated).ErrorRecord;
         Assert.Equal("ActitoInvalidRow,ActitoPS.Profiles.SetActitoProfileCommand", stopped.FullyQualifiedErrorId);
         Assert.Single(Emulator.ProfileWrites());
+    }
+
+    [Fact]
+    public void A_row_whose_earlier_attempt_may_have_been_applied_says_so_in_a_property_a_script_can_test()
+    {
+        Connect();
+        // The first attempt is applied and its answer lost; every retry is refused until the attempts run out.
+        Emulator.Admin.AddFault(new FaultSpec { Kind = FaultKind.Drop, AfterApply = true, Method = "POST", PathContains = "/profile", Count = 1 });
+        Emulator.Admin.AddFault(new FaultSpec { Kind = FaultKind.Status, Status = 429, RetryAfter = "0", Method = "POST", PathContains = "/profile", Count = 20 });
+
+        var result = Session.Run($"{Rows.CsvRow(("customerId", "8501"))} | Set-ActitoProfile -Table MyWebsiteProfiles -ErrorVariable failed; $failed | Where-Object {{ $_.Exception.MayHaveBeenApplied }} | ForEach-Object {{ $_.TargetObject.customerId }}");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("ActitoHttp429,ActitoPS.Profiles.SetActitoProfileCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("earlier attempt may have been applied", error.Exception.Message);
+        Assert.Contains("before sending this row again", error.ErrorDetails.RecommendedAction);
+        Assert.Equal(["8501"], result.Text);
+        Assert.Single(Emulator.Admin.GetProfiles(EmulatorFixture.Entity, EmulatorFixture.Table));
     }
 
     [Fact]
