@@ -162,7 +162,8 @@ public class HelpDocsTests
         var page = Page(cmdlet);
 
         var inputs = page.Children(page.Find(2, "INPUTS")!).Select(h => h.Title).ToList();
-        var pipelineTypes = meta.Parameters.Where(p => p.Sets.Any(s => s.ValueFromPipeline))
+        // As platyPS lists them: the types of the parameters that take pipeline input by value or by property name.
+        var pipelineTypes = meta.Parameters.Where(p => p.Sets.Any(s => s.ValueFromPipeline || s.ValueFromPipelineByPropertyName))
             .Select(p => ModuleMetadata.Unwrap(p.Type).FullName!).Distinct().ToList();
         if (pipelineTypes.Count == 0)
         {

@@ -17,7 +17,7 @@ public sealed class CommandSyntaxTests(EmulatorFixture emulator) : InEngineTest(
         Assert.Equal(2, sets.Count);
         Assert.StartsWith("Connect-Actito [-Entity] <string> -Environment <ActitoEnvironment> [-ApiKey <securestring>] [-Credential <pscredential>]", sets[0]);
         Assert.StartsWith("Connect-Actito [-Entity] <string> -BaseUri <uri> [-ApiKey <securestring>] [-Credential <pscredential>]", sets[1]);
-        Assert.All(sets, s => Assert.Contains("[-MaxConcurrentRequests <int>] [-CallsPerMinute <int>]", s));
+        Assert.All(sets, s => Assert.Contains("[-MaxConcurrentRequests <int>] [-CallsPerMinute <int>] [-TimeoutSec <int>]", s));
     }
 
     [Fact]

@@ -24,6 +24,11 @@ namespace ActitoPS.Core.Connection
             options = options ?? new ActitoConnectionOptions();
             if (request.MaxConcurrentRequests.HasValue) options.MaxConcurrentRequests = request.MaxConcurrentRequests.Value;
             if (request.CallsPerMinute.HasValue) options.CallsPerMinute = request.CallsPerMinute.Value;
+            if (request.TimeoutSec.HasValue)
+            {
+                if (request.TimeoutSec.Value < 1) throw new ArgumentException("-TimeoutSec must be at least 1 second.");
+                options.Retry.AttemptTimeout = TimeSpan.FromSeconds(request.TimeoutSec.Value);
+            }
 
             host.WriteVerbose($"Connecting to entity '{request.Entity}' on {baseUri} with the API key from {key.Source}.");
             var traces = new TraceQueue();

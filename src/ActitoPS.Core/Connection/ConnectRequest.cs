@@ -24,6 +24,9 @@ namespace ActitoPS.Core.Connection
 
         public int? CallsPerMinute { get; set; }
 
+        /// <summary>How long one attempt may wait for Actito's answer before it is abandoned and retried.</summary>
+        public int? TimeoutSec { get; set; }
+
         /// <summary>Reads an environment variable; injectable so tests don't touch the real environment.</summary>
         public Func<string, string?> ReadEnvironment { get; set; } = System.Environment.GetEnvironmentVariable;
     }

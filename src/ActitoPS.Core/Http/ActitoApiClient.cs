@@ -70,18 +70,25 @@ namespace ActitoPS.Core.Http
 
                     var safeBody = _redactor.Redact(text);
                     var (message, field) = ActitoErrorBody.Read(safeBody);
-                    var outcomeUnknown = !mayRepeat && (status == 502 || status == 504);
+                    var outcomeUnknown = !mayRepeat && RetryHandler.IsRetryableStatus(status) && status >= 500;
                     var attempts = RequestMetadata.Attempts(request);
                     var earlierUncertain = RequestMetadata.EarlierAttemptUncertain(request);
                     var sentence = $"Actito answered {status} {response.ReasonPhrase} to {method} {uri.PathAndQuery}" +
                                    (attempts > 1 ? $" (attempt {attempts.ToString(System.Globalization.CultureInfo.InvariantCulture)})" : string.Empty) +
-                                   (message != null ? $": {message}" : ".") +
+                                   (message != null ? $": {Sentence(message)}" : ".") +
                                    (outcomeUnknown ? " The request may or may not have been applied; it was not sent again." : string.Empty) +
                                    (earlierUncertain && !outcomeUnknown ? " " + RetryHandler.MayHaveBeenAppliedSentence : string.Empty);
                     throw new ActitoApiException(sentence, status, method.Method, uri.PathAndQuery, message, safeBody, field, outcomeUnknown,
                         attempts: attempts, earlierAttemptUncertain: earlierUncertain);
                 }
             }
+        }
+
+        /// <summary>Actito's message as a sentence, so that what follows it reads apart.</summary>
+        private static string Sentence(string message)
+        {
+            var trimmed = message.TrimEnd();
+            return trimmed.Length > 0 && ".!?".IndexOf(trimmed[trimmed.Length - 1]) >= 0 ? trimmed : trimmed + ".";
         }
     }
 }

@@ -11,8 +11,9 @@ namespace ActitoPS.Core.Http
 
         /// <summary>
         /// Whether sending the request twice has the same effect as sending it once. A request that
-        /// may not be repeated is still retried when Actito refused it outright (429, 503, 401), but
-        /// not when it may have been applied (a dropped connection, a gateway error).
+        /// may not be repeated is still retried when the answer proves nothing was done (429, 401, a refused
+        /// connection), but not when it may have been applied (a dropped connection, no answer in time, a 5xx:
+        /// a gateway can answer 503 after the server behind it applied the change).
         /// </summary>
         public static void SetMayRepeat(HttpRequestMessage request, bool mayRepeat) => request.Properties[MayRepeatKey] = mayRepeat;
 

@@ -80,8 +80,8 @@ namespace ActitoPS.Core.Http
 
                 var status = (int)response.StatusCode;
                 if (!IsRetryableStatus(status)) return response;
-                // A gateway error may hide a request that reached Actito; only a repeatable one is sent again.
-                if (!mayRepeat && (status == 502 || status == 504)) return response;
+                // A 5xx may hide a request that reached Actito and was applied; only a repeatable one is sent again.
+                if (!mayRepeat && status >= 500) return response;
 
                 var wait = RetryAfter(response) ?? Backoff(attempt);
                 if (!CanRetry(attempt, started, wait)) return response;

@@ -7,6 +7,10 @@ internal sealed class FaultRegistry
 
     private readonly Lock _gate = new();
     private readonly List<FaultSpec> _faults = [];
+    private readonly Random _random;
+
+    /// <param name="seed">Seeds the draws of faults with a <see cref="FaultSpec.Probability"/>; null: a random seed.</param>
+    public FaultRegistry(int? seed = null) => _random = seed is { } s ? new Random(s) : new Random();
 
     /// <exception cref="ArgumentException">The fault cannot be injected as described.</exception>
     public void Add(FaultSpec fault)
@@ -40,7 +44,7 @@ internal sealed class FaultRegistry
     {
         lock (_gate)
         {
-            var index = _faults.FindIndex(f => Matches(f, method, path));
+            var index = _faults.FindIndex(f => Matches(f, method, path) && (f.Probability is not { } p || _random.NextDouble() < p));
             if (index < 0)
             {
                 return null;
@@ -100,6 +104,11 @@ internal sealed class FaultRegistry
         if (fault.AfterApply && fault.Kind is not (FaultKind.Drop or FaultKind.Status))
         {
             throw new ArgumentException("afterApply applies to drop and status faults only.", nameof(fault));
+        }
+
+        if (fault.Probability is { } probability && (double.IsNaN(probability) || probability <= 0 || probability > 1))
+        {
+            throw new ArgumentException("probability must be above 0 and at most 1.", nameof(fault));
         }
 
         if (fault.RetryAfter is { } retryAfter && (retryAfter.Length == 0 || retryAfter.Any(char.IsControl)))

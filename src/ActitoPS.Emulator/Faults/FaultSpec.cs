@@ -42,6 +42,13 @@ public sealed class FaultSpec
     public int? LatencyMs { get; set; }
 
     /// <summary>
+    /// The chance (above 0, at most 1) that a matching request gets this fault; a request it passes over
+    /// tries the next matching fault. Null: every matching request, until <see cref="Count"/> runs out.
+    /// Count still bounds how many requests get it.
+    /// </summary>
+    public double? Probability { get; set; }
+
+    /// <summary>
     /// For <see cref="FaultKind.Drop"/> and <see cref="FaultKind.Status"/>: handle the request and apply its
     /// effects first, then drop the connection or replace the real answer by the injected status.
     /// </summary>
@@ -50,7 +57,9 @@ public sealed class FaultSpec
     public FaultSpec Clone() => (FaultSpec)MemberwiseClone();
 
     /// <summary>The request log's one-line account of what was injected.</summary>
-    public string Describe() => Kind switch
+    public string Describe() => DescribeKind() + (Probability is { } p ? string.Create(CultureInfo.InvariantCulture, $" (p={p:0.###})") : "");
+
+    private string DescribeKind() => Kind switch
     {
         FaultKind.Status => string.Create(CultureInfo.InvariantCulture,
             $"status {Status ?? 503}{(RetryAfter is null ? "" : $", Retry-After: {RetryAfter}")}{(AfterApply ? " after apply" : "")}"),

@@ -12,4 +12,7 @@ public sealed class EmulatorOptions
 
     /// <summary>The clock behind token lifetimes and the call-rate window; tests may substitute their own.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Seeds the draws of faults added with a probability, so a soak can be replayed; null: a random seed.</summary>
+    public int? FaultSeed { get; set; }
 }

@@ -40,7 +40,7 @@ public sealed class EmulatorServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var (licence, source) = ResolveLicence(options);
-        var core = new EmulatorCore(licence, options.TimeProvider);
+        var core = new EmulatorCore(licence, options.TimeProvider, options.FaultSeed);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -11,9 +11,10 @@ internal sealed class EmulatorCore
     private readonly Lock _adminGate = new();
     private EmulatorState _state;
 
-    public EmulatorCore(Licence licence, TimeProvider time)
+    public EmulatorCore(Licence licence, TimeProvider time, int? faultSeed = null)
     {
         Time = time;
+        Faults = new FaultRegistry(faultSeed);
         _state = new EmulatorState(licence.Clone(), time);
         Settings = new SettingsStore(EmulatorSettings.From(_state.Licence.Limits));
         Tokens = new TokenStore(time);
@@ -24,7 +25,7 @@ internal sealed class EmulatorCore
     public TimeProvider Time { get; }
     public SettingsStore Settings { get; }
     public TokenStore Tokens { get; }
-    public FaultRegistry Faults { get; } = new();
+    public FaultRegistry Faults { get; }
     public RequestJournal Journal { get; } = new();
     public ConcurrencyGate Gate { get; }
     public CallRateLimiter Rate { get; }

@@ -40,6 +40,10 @@ namespace ActitoPS.Connection
         [ValidateRange(0, int.MaxValue)]
         public int CallsPerMinute { get; set; } = 100;
 
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = 100;
+
         protected override void ProcessRecord()
         {
             var request = new ConnectRequest(Entity)
@@ -51,6 +55,7 @@ namespace ActitoPS.Connection
                 CredentialPassword = Credential?.Password,
                 MaxConcurrentRequests = MaxConcurrentRequests,
                 CallsPerMinute = CallsPerMinute,
+                TimeoutSec = TimeoutSec,
             };
             Run(() => WriteObject(ConnectOperation.Run(request, ActitoHost, CancelToken)));
         }
