@@ -218,6 +218,8 @@ public sealed class FaultTests : EmulatorTest
     [InlineData("""{"kind":"latency"}""")]
     [InlineData("""{"kind":"status","count":0}""")]
     [InlineData("""{"kind":"latency","latencyMs":10,"afterApply":true}""")]
+    [InlineData("""{"kind":"status","probability":0}""")]
+    [InlineData("""{"kind":"status","probability":1.5}""")]
     public async Task The_HTTP_fault_API_refuses_a_fault_it_cannot_inject(string fault)
     {
         using var response = await Http.PostAsync("_emulator/faults", new StringContent(fault, Encoding.UTF8, "application/json"));
@@ -225,5 +227,40 @@ public sealed class FaultTests : EmulatorTest
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("INVALID_FAULT", (await ReadJsonAsync(response)).GetProperty("errorCode").GetString());
         Assert.Empty(Admin.GetFaults());
+    }
+
+    [Fact]
+    public async Task A_fault_with_a_probability_hits_about_that_share_of_matching_requests_and_is_logged_with_it()
+    {
+        await AuthenticateAsync();
+        Admin.UpdateSettings(new EmulatorSettingsUpdate { CallsPerMinute = 0 });
+        Admin.AddFault(new FaultSpec { Kind = FaultKind.Status, Status = 503, Probability = 0.3, Count = int.MaxValue, PathContains = "profile-table-structure" });
+
+        var statuses = new List<int>();
+        for (var i = 0; i < 200; i++)
+        {
+            using var response = await Http.GetAsync(StructurePath);
+            statuses.Add((int)response.StatusCode);
+        }
+
+        Assert.InRange(statuses.Count(s => s == 503), 30, 90);
+        Assert.Equal(200, statuses.Count(s => s == 503) + statuses.Count(s => s == 200));
+        Assert.All(Admin.GetRequestLog().Where(e => e.Status == 503), e => Assert.Equal("status 503 (p=0.3)", e.Fault));
+    }
+
+    [Fact]
+    public void The_mixed_preset_offers_every_kind_of_fault_at_the_rate_asked()
+    {
+        var faults = FaultPresets.Mixed(rate: 0.15, stallMs: 700);
+
+        Assert.Equal("/auth/token", faults[0].PathContains);
+        var perRequest = faults.Skip(1).ToList();
+        Assert.Equal(
+            ["status 429, Retry-After: 1", "status 429", "status 503", "drop", "drop after apply", "status 503 after apply", "latency 700 ms", "expireToken"],
+            perRequest.Select(f => f.Describe()[..f.Describe().IndexOf(" (p=", StringComparison.Ordinal)]));
+        var escape = perRequest.Aggregate(1.0, (left, f) => left * (1 - f.Probability!.Value));
+        Assert.Equal(0.85, escape, 6);
+        foreach (var fault in faults) Admin.AddFault(fault);
+        Assert.Equal(faults.Count, Admin.GetFaults().Count);
     }
 }
