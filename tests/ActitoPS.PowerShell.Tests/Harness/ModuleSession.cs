@@ -33,14 +33,23 @@ public sealed class ModuleSession : IDisposable
 
     /// <param name="importModule">False for tests of importing itself.</param>
     /// <param name="width">The console width Out-Default formats for.</param>
-    public static ModuleSession Start(bool importModule = true, int width = 120)
+    /// <param name="culture">The session's culture, e.g. "de-DE"; null: the test process's.</param>
+    public static ModuleSession Start(bool importModule = true, int width = 120, string? culture = null)
     {
         Assert.True(File.Exists(ManifestPath), $"No module at {ManifestPath}: the test project's build publishes it there.");
-        var host = new RecordingHost(width);
+        var host = new RecordingHost(width, culture == null ? null : new System.Globalization.CultureInfo(culture));
         var state = InitialSessionState.CreateDefault2();
         var runspace = RunspaceFactory.CreateRunspace(host, state);
+        // One pipeline thread for every script, so a culture set on it holds for the session.
+        runspace.ThreadOptions = PSThreadOptions.ReuseThread;
         runspace.Open();
         var session = new ModuleSession(host, runspace);
+        if (culture != null)
+        {
+            // As pwsh takes the system's locale: the pipeline thread's culture, which Core's workers inherit.
+            session.Run($"[System.Globalization.CultureInfo]::CurrentCulture = [System.Globalization.CultureInfo]::new('{culture}'); " +
+                        $"[System.Globalization.CultureInfo]::CurrentUICulture = [System.Globalization.CultureInfo]::new('{culture}')").AssertClean();
+        }
         // Plain text, as a log or a redirected console shows it; the tests read it line by line.
         session.Run("$PSStyle.OutputRendering = 'PlainText'").AssertClean();
         if (importModule) session.Run($"Import-Module -Name '{ManifestPath}' -ErrorAction Stop").AssertClean();

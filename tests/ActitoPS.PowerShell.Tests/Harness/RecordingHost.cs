@@ -22,7 +22,14 @@ public sealed class RecordingHost : PSHost
 {
     private readonly RecordingHostUI _ui;
 
-    public RecordingHost(int width) => _ui = new RecordingHostUI(width);
+    private readonly CultureInfo _culture;
+
+    /// <param name="culture">The session's culture, as a user's console has it (de-DE, fr-BE, th-TH…).</param>
+    public RecordingHost(int width, CultureInfo? culture = null)
+    {
+        _ui = new RecordingHostUI(width);
+        _culture = culture ?? CultureInfo.CurrentCulture;
+    }
 
     public override string Name => "ActitoPS.RecordingHost";
 
@@ -34,9 +41,9 @@ public sealed class RecordingHost : PSHost
 
     public RecordingHostUI Recorded => _ui;
 
-    public override CultureInfo CurrentCulture => CultureInfo.CurrentCulture;
+    public override CultureInfo CurrentCulture => _culture;
 
-    public override CultureInfo CurrentUICulture => CultureInfo.CurrentUICulture;
+    public override CultureInfo CurrentUICulture => _culture;
 
     public override void SetShouldExit(int exitCode) { }
 

@@ -1,0 +1,90 @@
+using System.Globalization;
+using ActitoPS.Emulator;
+using ActitoPS.PowerShell.Tests.Harness;
+using Xunit.Abstractions;
+
+namespace ActitoPS.PowerShell.Tests;
+
+/// <summary>
+/// 300 rows through Set-ActitoProfile under 15% faults of every kind, with -Verbose -Debug: nothing lost,
+/// nothing created twice, every failure carrying its row, and no secret in anything the run left.
+/// </summary>
+public sealed class SoakTests(EmulatorFixture emulator, ITestOutputHelper log) : InEngineTest(emulator)
+{
+    private const int RowCount = 300;
+
+    private const string Script = """
+        $rows = 1..300 | ForEach-Object {
+            if ($_ % 10 -eq 0) { [pscustomobject]@{ firstName = "Keyless$_"; lastName = 'Soak' } }
+            else { [pscustomobject]@{ customerId = "$(600000 + $_)"; emailAddress = "soak$_@example.be"; lastName = 'Soak' } }
+        }
+        $results = $rows | Set-ActitoProfile -Table MyWebsiteProfiles -ErrorVariable failed -ErrorAction SilentlyContinue -Verbose -Debug
+        $results
+        # Each failure's row number, whether its target is the very row piped, and whether it may have been applied.
+        $failed | ForEach-Object {
+            $n = $_.Exception.RowNumber
+            '{0},{1},{2}' -f $n, [object]::ReferenceEquals($_.TargetObject, $rows[$n - 1]), $_.Exception.MayHaveBeenApplied
+        }
+        """;
+
+    [Fact]
+    public void Three_hundred_rows_under_fifteen_percent_faults_lose_nothing_double_nothing_and_leak_no_secret()
+    {
+        var started = DateTime.UtcNow;
+        Emulator.Admin.UpdateSettings(new EmulatorSettingsUpdate { CallsPerMinute = 0, TokenLifetimeSeconds = 20 });
+        // No client-side call budget: the soak measures faults, not the licence's 100 calls a minute.
+        Connect("-TimeoutSec 1 -CallsPerMinute 0");
+        foreach (var fault in FaultPresets.Mixed(rate: 0.15, stallMs: 1500)) Emulator.Admin.AddFault(fault);
+
+        var result = Session.Run(Script);
+
+        Assert.Null(result.Terminated);
+        Assert.True(result.Elapsed < TimeSpan.FromSeconds(60), $"The soak took {result.Elapsed.TotalSeconds:0} s.");
+        WaitForEmulatorToFinish();
+        var written = result.Output.Where(o => o.Properties["RowNumber"] != null).Select(o => (int)o.Properties["RowNumber"].Value).ToList();
+        var failed = result.Output.Where(o => o.BaseObject is string).Select(o => o.ToString().Split(',')).ToDictionary(f => int.Parse(f[0], CultureInfo.InvariantCulture));
+        Assert.Equal(Enumerable.Range(1, RowCount), written.Concat(failed.Keys).Order());
+        Assert.All(failed.Values, f => Assert.Equal("True", f[1]));
+
+        var profiles = Emulator.Admin.GetProfiles(EmulatorFixture.Entity, EmulatorFixture.Table);
+        for (var i = 1; i <= RowCount; i++)
+        {
+            var held = i % 10 == 0
+                ? profiles.Where(p => p.Attributes.GetValueOrDefault("firstName") == $"Keyless{i}").ToList()
+                : profiles.Where(p => p.Attributes.GetValueOrDefault("customerId") == (600000 + i).ToString(CultureInfo.InvariantCulture)).ToList();
+            Assert.True(held.Count <= 1, $"Row {i} was created {held.Count} times.");
+            if (written.Contains(i))
+            {
+                var profile = Assert.Single(held);
+                Assert.Equal("Soak", profile.Attributes["lastName"]);
+                if (i % 10 != 0) Assert.Equal($"soak{i}@example.be", profile.Attributes["emailAddress"]);
+            }
+            else if (failed[i][2] == "False")
+            {
+                Assert.True(held.Count == 0, $"Row {i} failed without 'may have been applied', yet Actito holds it.");
+            }
+        }
+
+        var requests = Emulator.Admin.GetRequestLog();
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"in-engine faults: {RowCount} rows in {result.Elapsed.TotalSeconds:0.0} s, {RowCount / result.Elapsed.TotalSeconds:0.0} rows/s; {written.Count} written, " +
+            $"{failed.Count} reported; {requests.Count} requests, {requests.Count(e => e.Fault != null)} faulted"));
+
+        var scan = new SecretScan()
+            .Add("soak", result, Session.UI)
+            .Add("connection Format-List *", string.Join("\n", Session.Run("Get-ActitoConnection | Format-List * | Out-String").AssertClean().Text))
+            .AddFilesWrittenSince(ModuleSession.ModuleDirectory, started)
+            .AddFilesWrittenSince(Path.GetTempPath(), started, f => f.Contains("actito", StringComparison.OrdinalIgnoreCase));
+        Assert.True(scan.Places > RowCount, $"Only {scan.Places} places were searched.");
+        Assert.NotEmpty(result.Verbose);
+        Assert.NotEmpty(result.Debug.Concat<object>(result.Verbose));
+        scan.AssertNoHit(Emulator.Admin.GetIssuedTokens().Append(EmulatorFixture.ApiKey));
+    }
+
+    private void WaitForEmulatorToFinish()
+    {
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (Emulator.Admin.InFlightRequests > 0 && DateTime.UtcNow < until) Thread.Sleep(50);
+        Thread.Sleep(100);
+    }
+}
