@@ -28,6 +28,19 @@ public sealed class SoakTests(EmulatorFixture emulator, ITestOutputHelper log) :
         """;
 
     [Fact]
+    public void Clean_run_for_comparison()
+    {
+        Emulator.Admin.UpdateSettings(new EmulatorSettingsUpdate { CallsPerMinute = 0 });
+        Connect("-CallsPerMinute 0");
+
+        var result = Session.Run(Script).AssertClean();
+
+        Assert.Equal(Enumerable.Range(1, RowCount), result.Output.Select(o => (int)o.Properties["RowNumber"].Value));
+        Assert.Equal(RowCount, Emulator.Admin.GetProfiles(EmulatorFixture.Entity, EmulatorFixture.Table).Count);
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"in-engine clean: {RowCount} rows in {result.Elapsed.TotalSeconds:0.0} s, {RowCount / result.Elapsed.TotalSeconds:0.0} rows/s"));
+    }
+
+    [Fact]
     public void Three_hundred_rows_under_fifteen_percent_faults_lose_nothing_double_nothing_and_leak_no_secret()
     {
         var started = DateTime.UtcNow;
