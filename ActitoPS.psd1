@@ -9,7 +9,7 @@
     Author               = 'ActitoPS'
     CompanyName          = 'ActitoPS'
     Copyright            = '(c) ActitoPS. All rights reserved.'
-    Description          = 'Feeds the Actito marketing platform from PowerShell: connect with an API key, then upsert profiles from Import-Csv pipelines, hashtables or any object, one non-terminating error per bad row.'
+    Description          = 'Feeds the Actito marketing platform from PowerShell: connect with an API key, then read, create, update and delete profiles, their subscriptions (with GDPR consent) and segmentations from Import-Csv pipelines, hashtables or any object, one non-terminating error per bad row.'
 
     # The assemblies target netstandard2.0 and compile against PowerShellStandard.Library 5.1,
     # so one build loads in Windows PowerShell 5.1 (Desktop) and PowerShell 7 (Core).
@@ -18,9 +18,16 @@
 
     # Explicit lists, never '*': module auto-loading and Get-Command read them without loading the DLL.
     CmdletsToExport      = @(
+        'Add-ActitoSegmentation'
+        'Add-ActitoSubscription'
         'Connect-Actito'
         'Disconnect-Actito'
         'Get-ActitoConnection'
+        'Get-ActitoProfile'
+        'Get-ActitoProfileTable'
+        'Remove-ActitoProfile'
+        'Remove-ActitoSegmentation'
+        'Remove-ActitoSubscription'
         'Set-ActitoProfile'
     )
     FunctionsToExport    = @()

@@ -27,6 +27,7 @@ namespace ActitoPS.Core.Connection
             CredentialSource = key.Source;
             MaxConcurrentRequests = options.MaxConcurrentRequests;
             CallsPerMinute = options.CallsPerMinute;
+            ProfileApi = options.ProfileApi;
             Clock = options.Clock;
             ConnectedAt = Clock.UtcNow;
             Redactor = new Redactor();
@@ -56,6 +57,7 @@ namespace ActitoPS.Core.Connection
             };
             _http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", "ActitoPS/" + typeof(ActitoConnection).Assembly.GetName().Version);
             Api = new ActitoApiClient(_http, baseUri, Redactor);
+            ProfileTables = new Profiles.ProfileTableCache(this);
         }
 
         public string Entity { get; }
@@ -75,6 +77,12 @@ namespace ActitoPS.Core.Connection
         public int MaxConcurrentRequests { get; }
 
         public int CallsPerMinute { get; }
+
+        /// <summary>The profile API version the profile cmdlets speak on this connection.</summary>
+        public ActitoProfileApi ProfileApi { get; }
+
+        /// <summary>The entity's profile tables, read once and kept (Get-ActitoProfileTable -Refresh reads again).</summary>
+        internal Profiles.ProfileTableCache ProfileTables { get; }
 
         internal ActitoApiClient Api { get; }
 

@@ -15,6 +15,9 @@ namespace ActitoPS.Core.Connection
 
         public RetryOptions Retry { get; set; } = new RetryOptions();
 
+        /// <summary>The profile API version the profile cmdlets speak.</summary>
+        public ActitoProfileApi ProfileApi { get; set; } = ActitoProfileApi.V4;
+
         public IClock Clock { get; set; } = SystemClock.Instance;
 
         /// <summary>The innermost handler; tests swap it, everyone else gets a plain HttpClientHandler.</summary>

@@ -24,6 +24,7 @@ namespace ActitoPS.Core.Connection
             options = options ?? new ActitoConnectionOptions();
             if (request.MaxConcurrentRequests.HasValue) options.MaxConcurrentRequests = request.MaxConcurrentRequests.Value;
             if (request.CallsPerMinute.HasValue) options.CallsPerMinute = request.CallsPerMinute.Value;
+            if (request.ProfileApi.HasValue) options.ProfileApi = request.ProfileApi.Value;
             if (request.TimeoutSec.HasValue)
             {
                 if (request.TimeoutSec.Value < 1) throw new ArgumentException("-TimeoutSec must be at least 1 second.");

@@ -27,6 +27,8 @@ namespace ActitoPS.Core.Connection
         /// <summary>How long one attempt may wait for Actito's answer before it is abandoned and retried.</summary>
         public int? TimeoutSec { get; set; }
 
+        public ActitoProfileApi? ProfileApi { get; set; }
+
         /// <summary>Reads an environment variable; injectable so tests don't touch the real environment.</summary>
         public Func<string, string?> ReadEnvironment { get; set; } = System.Environment.GetEnvironmentVariable;
     }

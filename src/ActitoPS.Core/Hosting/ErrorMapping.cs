@@ -24,10 +24,20 @@ namespace ActitoPS.Core.Hosting
             }
         }
 
+        /// <summary>A row refused before sending: a value, a field or a key the structure does not allow.</summary>
+        public const string InvalidRowId = "ActitoInvalidRow";
+
+        /// <summary>Stable ids a script can test: ActitoNotFound, ActitoConflict, ActitoOutcomeUnknown, else ActitoHttpNNN or ActitoNetworkError.</summary>
         public static string ErrorIdOf(ActitoApiException failure)
         {
             if (failure.OutcomeUnknown) return "ActitoOutcomeUnknown";
-            return failure.StatusCode.HasValue ? "ActitoHttp" + failure.StatusCode.Value.ToString(CultureInfo.InvariantCulture) : "ActitoNetworkError";
+            switch (failure.StatusCode)
+            {
+                case null: return "ActitoNetworkError";
+                case 404: return "ActitoNotFound";
+                case 409: return "ActitoConflict";
+                default: return "ActitoHttp" + failure.StatusCode.Value.ToString(CultureInfo.InvariantCulture);
+            }
         }
 
         /// <summary>A failure that ends a whole command (bad parameters, no connection, a rejected key).</summary>
@@ -37,6 +47,11 @@ namespace ActitoPS.Core.Hosting
             {
                 case ActitoApiException api:
                     return new ActitoError(api, ErrorIdOf(api), CategoryOf(api), null) { Details = api.ResponseBody };
+                case ActitoApiRetiredException _:
+                    return new ActitoError(failure, "ActitoApiRetired", ActitoErrorCategory.InvalidOperation, null)
+                    {
+                        RecommendedAction = "Use Start-ActitoEtl for volume, or the profile API version this licence serves (Connect-Actito -ProfileApi).",
+                    };
                 case ArgumentException _:
                     return new ActitoError(failure, "ActitoInvalidArgument", ActitoErrorCategory.InvalidArgument, null);
                 case InvalidOperationException _:

@@ -1,5 +1,8 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
+using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using ActitoPS.Core.Connection;
@@ -11,191 +14,163 @@ using Newtonsoft.Json.Linq;
 namespace ActitoPS.Core.Profiles
 {
     /// <summary>
-    /// Set-ActitoProfile: each piped row is upserted; results come out in input order; a bad row is an
-    /// error record whose target is that row and the others go on.
+    /// Set-ActitoProfile: each row is created or updated on its unique keys (POST allowUpdate=true), only
+    /// created (-CreateOnly), or, given a profile id, partially updated (PUT: only what it names changes).
+    /// Rows are checked against the table's structure before any call.
     /// </summary>
-    public sealed class SetProfileOperation : IDisposable
+    public sealed class SetProfileOperation : RowOperation
     {
-        private readonly ActitoConnection _connection;
-        private readonly string _table;
+        /// <summary>Past this many rows one warning says that bulk loads are the tool for volume.</summary>
+        public const int VolumeWarningRows = 1000;
+
+        private readonly string? _defaultTable;
         private readonly DataCollectionInfo? _dataCollection;
-        private readonly IActitoHost _host;
-        private readonly Func<object, object?>? _unwrap;
-        private readonly CancellationToken _cancellation;
-        private readonly ProfileClient _client;
-        private readonly TraceQueue _traces = new TraceQueue();
-        private readonly IDisposable _traceSubscription;
-        private readonly OrderedWorkQueue<JToken> _queue;
-        private readonly ProgressReporter _progress;
-        private ProfileTableInfo? _tableInfo;
-        private bool _tableChecked;
-        private int _rows;
-        private int _finished;
+        private readonly IProfileApi _api;
+        private readonly ProfileTableResolver _tables;
 
+        /// <param name="table">The table of rows that name none (null: every row names its own).</param>
         /// <param name="unwrap">Opens PowerShell's wrappers (see <see cref="RecordConverter.ToRecord"/>).</param>
-        public SetProfileOperation(ActitoConnection connection, string table, DataCollectionInfo? dataCollection, IActitoHost host,
+        public SetProfileOperation(ActitoConnection connection, string? table, DataCollectionInfo? dataCollection, IActitoHost host,
             Func<object, object?>? unwrap, CancellationToken cancellationToken)
+            : base(connection, host, unwrap, cancellationToken, "Set-ActitoProfile" + (string.IsNullOrWhiteSpace(table) ? string.Empty : ": " + table!.Trim()), "profiles")
         {
-            _connection = connection ?? throw new ArgumentNullException(nameof(connection));
-            if (connection.IsDisposed) throw new InvalidOperationException("This connection was closed by Disconnect-Actito: run Connect-Actito again.");
-            if (string.IsNullOrWhiteSpace(table)) throw new ArgumentException("The profile table name is empty.", nameof(table));
-            _table = table.Trim();
+            _defaultTable = string.IsNullOrWhiteSpace(table) ? null : table!.Trim();
             _dataCollection = dataCollection;
-            _host = host ?? throw new ArgumentNullException(nameof(host));
-            _unwrap = unwrap;
-            _cancellation = cancellationToken;
-            _client = new ProfileClient(connection);
-            _traceSubscription = connection.Trace.Subscribe(_traces.Listener);
-            _queue = new OrderedWorkQueue<JToken>(connection.MaxConcurrentRequests, Pump);
-            _progress = new ProgressReporter(host, connection.Clock, 1, $"Set-ActitoProfile: {_table}", "profiles");
+            _api = ProfileApis.For(connection);
+            _tables = new ProfileTableResolver(connection, host);
         }
 
-        /// <summary>
-        /// Set when a row's error ends the command (-ErrorAction Stop): every row then waits for the rows
-        /// before it, so nothing after the first failed row is sent.
-        /// </summary>
-        public bool StopAtFirstError { get; set; }
+        /// <summary>-CreateOnly: an existing match is the row's error (409), never an update.</summary>
+        public bool CreateOnly { get; set; }
 
-        public void Process(object? input)
+        /// <summary>-Subscription: name → yes/no, for every row.</summary>
+        public IDictionary<string, object?>? Subscriptions { get; set; }
+
+        /// <summary>-Segmentation: name → category the profile belongs to, for every row.</summary>
+        public IDictionary<string, object?>? Segmentations { get; set; }
+
+        /// <summary>-Property: only these columns are sent (wildcards * and ?).</summary>
+        public IReadOnlyList<string>? Property { get; set; }
+
+        /// <summary>-ExcludeProperty: these columns are not sent (wildcards * and ?).</summary>
+        public IReadOnlyList<string>? ExcludeProperty { get; set; }
+
+        public void Process(object? input) => Process(input, null, null);
+
+        /// <param name="table">The row's table (-Table bound by property name); null: the operation's.</param>
+        /// <param name="profileId">Set: a partial update of that profile (PUT).</param>
+        public void Process(object? input, string? table, long? profileId) =>
+            ProcessInput(input, (row, number) => Plan(row, number, table ?? _defaultTable, profileId));
+
+        protected override void OnRowCounted(int row)
         {
-            if (StopAtFirstError) _queue.Drain(true, WriteOutcome, _cancellation);
+            if (row == VolumeWarningRows + 1)
+                Host.WriteWarning($"More than {VolumeWarningRows} rows: Actito allows about 100 calls a minute, one a row. For volume, Start-ActitoEtl loads a whole file in one mass import.");
+        }
 
-            // -InputObject (Import-Csv …) binds the whole array as one value; each element is a row, as if piped.
-            if (input != null && RecordConverter.IsListOfRows(input, _unwrap))
-            {
-                foreach (var item in (System.Collections.IEnumerable)RecordConverter.Unwrap(input, _unwrap)!) Process(item);
-                return;
-            }
+        protected override string? Advice(ActitoApiException failure)
+        {
+            if (failure.MayHaveBeenApplied) return "Look the profile up in Actito before sending this row again: it may already have been written.";
+            if (failure.StatusCode == 409)
+                return CreateOnly
+                    ? "A profile with these unique keys exists already: drop -CreateOnly to update it."
+                    : "The row's unique keys point at different profiles: fix the keys and send the row again.";
+            return null;
+        }
 
-            var row = ++_rows;
+        private RowPlan Plan(object? input, int row, string? tableName, long? profileId)
+        {
+            if (tableName == null) throw new ArgumentException("Give -Table, or pipe objects that carry a Table property.");
+            var table = _tables.Find(tableName, Cancellation);
+            var tableRef = _tables.Ref(tableName, table);
+
             JObject body;
-            try
+            if (RecordConverter.Unwrap(input!, Unwrap) is ProfileEdit edit)
             {
-                var record = RecordConverter.ToRecord(input, _unwrap);
-                body = ProfileRequestBuilder.Build(record, row, _dataCollection, _connection.Clock.UtcNow.ToLocalTime().DateTime);
+                profileId = profileId ?? edit.Original.ProfileId;
+                body = Build(EditedAttributes(edit), row, skipProfileIdColumn: false, table);
             }
-            catch (Exception problem) when (problem is ActitoRecordException || problem is ArgumentException)
+            else
             {
-                var failure = problem as ActitoRecordException ?? new ActitoRecordException(row, null, problem.Message, problem);
-                // Queued rather than written now, so that it comes out after the rows before it.
-                var refused = new TaskCompletionSource<JToken>();
-                refused.SetException(failure);
-                _queue.Add(row, input, refused.Task);
-                _queue.Drain(false, WriteOutcome, _cancellation);
-                Pump();
-                return;
+                var record = RecordOf(input, row);
+                body = Build(record, row, profileId.HasValue, table, tableRef.Name);
             }
 
-            if (!_host.ShouldProcess($"profile {Describe(body)} (row {row}) in table '{_table}'", "Create or update"))
+            if (profileId.HasValue && CreateOnly)
+                throw new ActitoRecordException(row, "ProfileId", "-CreateOnly creates profiles, but this row names an existing one by its ProfileId: drop one or the other.");
+            var kind = profileId.HasValue ? ProfileWriteKind.Update : CreateOnly ? ProfileWriteKind.CreateOnly : ProfileWriteKind.Upsert;
+            if (table != null) ProfileRowCheck.Check(table, body, row, kind);
+
+            if (kind == ProfileWriteKind.Update)
             {
-                _finished++;
-                return;
+                var id = profileId!.Value;
+                return new RowPlan(
+                    async ct => new ProfileUpsertResult(row, tableRef.Name, id, await _api.UpdateAsync(tableRef, id, body, ct).ConfigureAwait(false)),
+                    $"profile {id.ToString(CultureInfo.InvariantCulture)} (row {row}) in table '{tableRef.Name}'", "Update");
             }
 
-            EnsureTableKnown();
-            var mayRepeat = HasUniqueKey(body);
-            _queue.Submit(row, input, ct => _client.UpsertAsync(_table, body, mayRepeat, ct), _cancellation);
-            _queue.Drain(false, WriteOutcome, _cancellation);
-            Pump();
-        }
-
-        public void Complete()
-        {
-            try
-            {
-                _queue.Drain(true, WriteOutcome, _cancellation);
-                _traces.FlushTo(_host);
-            }
-            finally
-            {
-                _progress.Complete();
-                _traceSubscription.Dispose();
-            }
-        }
-
-        /// <summary>Safe from any thread and more than once: it only stops listening to the connection's traces.</summary>
-        public void Dispose()
-        {
-            _traceSubscription.Dispose();
-        }
-
-        private void Pump()
-        {
-            _traces.FlushTo(_host);
-            _progress.Report(_finished);
-        }
-
-        private void WriteOutcome(OrderedWorkQueue<JToken>.Item item)
-        {
-            _finished++;
-            var task = item.Task;
-            if (task.Status == TaskStatus.RanToCompletion)
-            {
-                _host.WriteObject(new ProfileUpsertResult(item.RowNumber, _table, ProfileClient.ReadProfileId(task.Result), task.Result));
-                return;
-            }
-            var failure = task.Exception?.GetBaseException();
-            if (failure == null || failure is OperationCanceledException)
-            {
-                _cancellation.ThrowIfCancellationRequested();
-                failure = failure ?? new OperationCanceledException();
-            }
-            _host.WriteError(RowError(item.RowNumber, item.Input, failure));
-        }
-
-        internal ActitoError RowError(int row, object? input, Exception failure)
-        {
-            if (failure is ActitoRecordException invalid)
-                return new ActitoError(invalid, "ActitoInvalidRow", ActitoErrorCategory.InvalidData, input);
-            if (failure is ActitoApiException api)
-            {
-                var error = new ActitoError(new ActitoRecordException(row, api.Field, api.Message, api), ErrorMapping.ErrorIdOf(api), ErrorMapping.CategoryOf(api), input)
+            // A row with a unique key may go again after an uncertain failure: it matches the same profile (or gets 409).
+            var mayRepeat = table != null && HasUniqueKey(table, body);
+            var allowUpdate = kind == ProfileWriteKind.Upsert;
+            return new RowPlan(
+                async ct =>
                 {
-                    Details = api.ResponseBody,
-                };
-                if (api.MayHaveBeenApplied)
-                    error.RecommendedAction = "Look the profile up in Actito before sending this row again: it may already have been written.";
-                else if (api.StatusCode == 409)
-                    error.RecommendedAction = "The row's unique keys point at different profiles (or the profile exists): fix the keys and send the row again.";
-                return error;
-            }
-            return new ActitoError(new ActitoRecordException(row, null, failure.Message, failure), "ActitoUnexpectedError", ActitoErrorCategory.NotSpecified, input);
+                    var response = await _api.UpsertAsync(tableRef, body, allowUpdate, mayRepeat, ct).ConfigureAwait(false);
+                    return new ProfileUpsertResult(row, tableRef.Name, ProfileReader.ReadProfileId(response), response);
+                },
+                $"profile {Describe(body)} (row {row}) in table '{tableRef.Name}'", allowUpdate ? "Create or update" : "Create");
         }
 
-        /// <summary>
-        /// Reads the table's structure once, to know its unique keys: a row with one may be sent again
-        /// after an uncertain failure (it updates the same profile), a row without one may not.
-        /// A table the structure API says does not exist stops the command before any row is sent.
-        /// </summary>
-        private void EnsureTableKnown()
+        private JObject Build(ActitoRecord record, int row, bool skipProfileIdColumn, ProfileTable? table, string? tableName = null)
         {
-            if (_tableChecked) return;
-            _tableChecked = true;
+            var chosen = new ActitoRecord();
+            foreach (var field in record)
+            {
+                // A column bound to -ProfileId or -Table by property name identifies the row; it is not an attribute.
+                var identity = (skipProfileIdColumn && string.Equals(field.Key, "ProfileId", StringComparison.OrdinalIgnoreCase)) ||
+                               (tableName != null && string.Equals(field.Key, "Table", StringComparison.OrdinalIgnoreCase) &&
+                                string.Equals(Convert.ToString(field.Value, CultureInfo.InvariantCulture), tableName, StringComparison.OrdinalIgnoreCase));
+                if (identity && table?.FindAttribute(field.Key) == null) continue;
+                if (Property != null && !Property.Any(p => Matches(p, field.Key))) continue;
+                if (ExcludeProperty != null && ExcludeProperty.Any(p => Matches(p, field.Key))) continue;
+                chosen.Add(field.Key, field.Value);
+            }
+            foreach (var subscription in Subscriptions ?? new Dictionary<string, object?>())
+                chosen.Add(ProfileRequestBuilder.SubscriptionPrefix + subscription.Key, subscription.Value);
+            foreach (var segmentation in Segmentations ?? new Dictionary<string, object?>())
+                chosen.Add(ProfileRequestBuilder.SegmentationPrefix + segmentation.Key, segmentation.Value);
+            return ProfileRequestBuilder.Build(chosen, row, _dataCollection, Connection.Clock.UtcNow.ToLocalTime().DateTime);
+        }
+
+        /// <summary>Only what changed since the profile was read: the rest is already in Actito.</summary>
+        private static ActitoRecord EditedAttributes(ProfileEdit edit)
+        {
+            var changed = new ActitoRecord();
+            foreach (var current in edit.Current)
+            {
+                var original = edit.Original.Attributes.Contains(current.Key) ? edit.Original.Attributes[current.Key] : null;
+                if (!SameValue(original, current.Value)) changed.Add(current.Key, current.Value ?? string.Empty);
+            }
+            return changed;
+        }
+
+        private static bool SameValue(object? left, object? right)
+        {
             try
             {
-                var tables = Task.Run(() => _client.ListTablesAsync(_cancellation)).GetAwaiter().GetResult();
-                _tableInfo = tables.FirstOrDefault(t => string.Equals(t.Name, _table, StringComparison.OrdinalIgnoreCase));
-                if (_tableInfo == null && tables.Count > 0)
-                {
-                    throw new ArgumentException(
-                        $"Entity '{_connection.Entity}' has no profile table '{_table}'. Its profile tables: {string.Join(", ", tables.Select(t => t.Name))}.");
-                }
+                return JToken.DeepEquals(ValueFormatter.ToJson(left), ValueFormatter.ToJson(right)) ||
+                       string.Equals(Convert.ToString(left, CultureInfo.InvariantCulture), Convert.ToString(right, CultureInfo.InvariantCulture), StringComparison.Ordinal);
             }
-            catch (ActitoApiException failure) when (failure.StatusCode.HasValue && failure.StatusCode != 401)
+            catch (FormatException)
             {
-                _host.WriteWarning(
-                    $"Could not read the structure of profile table '{_table}' ({failure.StatusCode}): rows will be sent, but a row whose outcome is uncertain will be reported rather than sent again.");
-            }
-            finally
-            {
-                _traces.FlushTo(_host);
+                return false;
             }
         }
 
-        private bool HasUniqueKey(JObject body) =>
-            _tableInfo != null && (body["attributes"] as JArray ?? new JArray()).OfType<JObject>().Any(a =>
-                _tableInfo.UniqueAttributes.Contains((string?)a["name"] ?? string.Empty) &&
-                a["value"] is JValue value && value.Type != JTokenType.Null && Convert.ToString(value.Value, System.Globalization.CultureInfo.InvariantCulture)?.Length > 0);
+        private static bool HasUniqueKey(ProfileTable table, JObject body) =>
+            (body["attributes"] as JArray ?? new JArray()).OfType<JObject>().Any(a =>
+                table.UniqueAttributes.Contains((string?)a["name"] ?? string.Empty) &&
+                a["value"] is JValue value && value.Type != JTokenType.Null && Convert.ToString(value.Value, CultureInfo.InvariantCulture)?.Length > 0);
 
         /// <summary>Names a row for -WhatIf and -Confirm by its first two attributes (a CSV's key columns usually come first).</summary>
         private static string Describe(JObject body)
@@ -203,5 +178,9 @@ namespace ActitoPS.Core.Profiles
             var shown = (body["attributes"] as JArray ?? new JArray()).OfType<JObject>().Take(2).ToList();
             return shown.Count == 0 ? "without attributes" : string.Join(", ", shown.Select(a => $"{(string?)a["name"]}={a["value"]}"));
         }
+
+        /// <summary>PowerShell's wildcards * and ? (any case), without a PowerShell reference.</summary>
+        internal static bool Matches(string pattern, string name) =>
+            Regex.IsMatch(name, "^" + Regex.Escape(pattern).Replace("\\*", ".*").Replace("\\?", ".") + "$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     }
 }

@@ -4,6 +4,7 @@ using ActitoPS.Emulator.Faults;
 using ActitoPS.Emulator.Limits;
 using ActitoPS.Emulator.Profiles;
 using ActitoPS.Emulator.RequestLog;
+using ActitoPS.Emulator.Retirement;
 using ActitoPS.Emulator.State;
 using ActitoPS.Emulator.Structure;
 
@@ -15,7 +16,8 @@ internal static class EmulatorPipeline
     {
         // The order is the contract: log everything, then faults (before limits and auth, so an injected
         // fault hits whatever the request carries), then limits, then injected latency (inside the
-        // concurrency slot), then auth.
+        // concurrency slot), then auth, then retired APIs (a retired call still needs a token, like any call,
+        // but is refused before its route reads or changes anything).
         app.UseWhen(
             context => !AdminEndpoints.IsAdminRequest(context.Request),
             api => api
@@ -23,11 +25,13 @@ internal static class EmulatorPipeline
                 .UseFaults(core)
                 .UseLicenceLimits(core)
                 .UseInjectedLatency(core)
-                .UseBearerAuth(core));
+                .UseBearerAuth(core)
+                .UseRetiredApis(core));
 
         app.MapAdminEndpoints(admin, requestShutdown);
         app.MapTokenEndpoint(core);
         app.MapProfileEndpoints(core);
+        app.MapProfileV5Endpoints(core);
         app.MapTableStructureEndpoints(core);
     }
 }

@@ -10,6 +10,12 @@ public sealed class Licence
     public LicenceLimits Limits { get; set; } = new();
     public List<LicenceEntity> Entities { get; set; } = [];
 
+    /// <summary>
+    /// APIs whose end of service Actito has announced, answered 410 ahead of time so a client can rehearse
+    /// the cut-over (names in <see cref="RetiredApiNames"/>). Optional: absent or null retires nothing.
+    /// </summary>
+    public List<string> RetiredApis { get; set; } = [];
+
     /// <exception cref="LicenceException">The text is not a valid licence.</exception>
     public static Licence Parse(string json)
     {
@@ -28,6 +34,8 @@ public sealed class Licence
             throw new LicenceException("The licence is empty (JSON null).");
         }
 
+        // Optional, so a JSON null means none rather than a problem.
+        licence.RetiredApis ??= [];
         LicenceValidator.ThrowIfInvalid(licence);
         return licence;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ActitoPS.Emulator.Profiles;
+using ActitoPS.Emulator.Retirement;
 
 namespace ActitoPS.Emulator;
 
@@ -13,6 +14,7 @@ internal static class LicenceValidator
     {
         var problems = new List<string>();
         CheckKeysAndLimits(licence, problems);
+        CheckRetiredApis(licence, problems);
 
         if (licence.Entities is null || licence.Entities.Count == 0)
         {
@@ -55,6 +57,16 @@ internal static class LicenceValidator
         RequireAtLeast(limits.CallsPerMinute, 0, "limits.callsPerMinute", problems);
         RequireAtLeast(limits.TokenLifetimeSeconds, 1, "limits.tokenLifetimeSeconds", problems);
         RequireAtLeast(limits.BulkImportsPerTablePerDay, 0, "limits.bulkImportsPerTablePerDay", problems);
+    }
+
+    private static void CheckRetiredApis(Licence licence, List<string> problems)
+    {
+        var names = licence.RetiredApis ?? [];
+        CheckUnique(names, "retiredApis: name", StringComparer.OrdinalIgnoreCase, problems);
+        foreach (var name in names.Where(n => !string.IsNullOrWhiteSpace(n) && RetiredApi.Find(n) is null))
+        {
+            problems.Add($"retiredApis holds unknown name '{name}' (known: {string.Join(", ", RetiredApi.Known.Select(a => a.Name))})");
+        }
     }
 
     private static void CheckEntity(LicenceEntity entity, List<string> problems)

@@ -3,12 +3,13 @@ using System.Text.Json.Nodes;
 namespace ActitoPS.Emulator.Profiles;
 
 /// <summary>
-/// The GET profile body, in the shape the create call takes: INTEGER values as JSON numbers, every
-/// other value as text; every subscription of the table with "true"/"false"; segmentations the profile belongs to.
+/// The GET profile body (v4 and v5 alike, Actito's v5 answer not being public), in the shape the create
+/// call takes: INTEGER values as JSON numbers, every other value as text; the table's subscriptions with
+/// "true"/"false"; the segmentations the profile belongs to. The filter narrows the lists for v5.
 /// </summary>
 internal static class ProfileJson
 {
-    public static JsonObject Render(ProfileTableSchema schema, ProfileSnapshot profile)
+    public static JsonObject Render(ProfileTableSchema schema, ProfileSnapshot profile, ProfileReadFilter filter)
     {
         var attributes = new JsonArray();
         foreach (var attribute in schema.Attributes)
@@ -20,17 +21,21 @@ internal static class ProfileJson
                     : JsonValue.Create(text);
                 attributes.Add(new JsonObject { ["name"] = attribute.Name, ["value"] = value });
             }
+            else if (filter.IncludeNulls)
+            {
+                attributes.Add(new JsonObject { ["name"] = attribute.Name, ["value"] = null });
+            }
         }
 
         var subscriptions = new JsonArray();
-        foreach (var name in schema.Subscriptions)
+        foreach (var name in schema.Subscriptions.Where(filter.ListsSubscription))
         {
             var subscribed = profile.Subscriptions.TryGetValue(name, out var flag) && flag;
             subscriptions.Add(new JsonObject { ["name"] = name, ["subscribe"] = subscribed ? "true" : "false" });
         }
 
         var segmentations = new JsonArray();
-        foreach (var (name, categories) in profile.Segmentations)
+        foreach (var (name, categories) in profile.Segmentations.Where(s => filter.ListsSegmentation(s.Key)))
         {
             foreach (var category in categories)
             {

@@ -1,4 +1,5 @@
 using ActitoPS.Emulator.Profiles;
+using ActitoPS.Emulator.Retirement;
 
 namespace ActitoPS.Emulator.State;
 
@@ -17,9 +18,12 @@ internal sealed class EmulatorState
         _entities = licence.Entities
             .Select(e => new EntityState(e, e.ProfileTables.Select(t => new ProfileTableStore(new ProfileTableSchema(e.Name, t), ids, time)).ToList()))
             .ToList();
+        RetiredApis = (licence.RetiredApis ?? []).Select(RetiredApi.Find).OfType<RetiredApi>().ToList();
     }
 
     public Licence Licence { get; }
+
+    public IReadOnlyList<RetiredApi> RetiredApis { get; }
 
     public IReadOnlyList<EntityState> Entities => _entities;
 

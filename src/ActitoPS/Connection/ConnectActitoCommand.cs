@@ -44,6 +44,9 @@ namespace ActitoPS.Connection
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = 100;
 
+        [Parameter]
+        public ActitoProfileApi ProfileApi { get; set; } = ActitoProfileApi.V4;
+
         protected override void ProcessRecord()
         {
             var request = new ConnectRequest(Entity)
@@ -56,6 +59,7 @@ namespace ActitoPS.Connection
                 MaxConcurrentRequests = MaxConcurrentRequests,
                 CallsPerMinute = CallsPerMinute,
                 TimeoutSec = TimeoutSec,
+                ProfileApi = ProfileApi,
             };
             Run(() => WriteObject(ConnectOperation.Run(request, ActitoHost, CancelToken)));
         }

@@ -17,7 +17,13 @@ namespace ActitoPS.Hosting
 
         protected CancellationToken CancelToken => _stopping.Token;
 
-        protected IActitoHost ActitoHost => _host ?? (_host = new CmdletHost(this));
+        protected IActitoHost ActitoHost => _host ?? (_host = new CmdletHost(this, () => SkipConfirmation));
+
+        /// <summary>True when -Force was given: rows are changed without a confirmation prompt.</summary>
+        protected virtual bool SkipConfirmation => false;
+
+        /// <summary>Rows in flight at once (-ThrottleLimit); null: the connection's limit.</summary>
+        protected static int? Throttle(int throttleLimit) => throttleLimit > 0 ? throttleLimit : (int?)null;
 
         protected override void StopProcessing() => _stopping.Cancel();
 

@@ -8,10 +8,16 @@ namespace ActitoPS.Hosting
     internal sealed class CmdletHost : IActitoHost
     {
         private readonly PSCmdlet _cmdlet;
+        private readonly Func<bool> _force;
 
-        public CmdletHost(PSCmdlet cmdlet) => _cmdlet = cmdlet;
+        /// <param name="force">-Force: confirmation is skipped, but -WhatIf and an explicit -Confirm still hold.</param>
+        public CmdletHost(PSCmdlet cmdlet, Func<bool> force)
+        {
+            _cmdlet = cmdlet;
+            _force = force;
+        }
 
-        public void WriteObject(object output) => _cmdlet.WriteObject(output);
+        public void WriteObject(object output) => _cmdlet.WriteObject(PowerShellValues.ToOutput(output));
 
         public void WriteError(ActitoError error) => _cmdlet.WriteError(ToErrorRecord(error));
 
@@ -19,7 +25,16 @@ namespace ActitoPS.Hosting
 
         public void WriteVerbose(string message) => _cmdlet.WriteVerbose(message);
 
-        public bool ShouldProcess(string target, string action) => _cmdlet.ShouldProcess(target, action);
+        public bool ShouldProcess(string target, string action)
+        {
+            if (_force() && !Requested("WhatIf", "WhatIfPreference") && !_cmdlet.MyInvocation.BoundParameters.ContainsKey("Confirm")) return true;
+            return _cmdlet.ShouldProcess(target, action);
+        }
+
+        private bool Requested(string parameter, string preference) =>
+            _cmdlet.MyInvocation.BoundParameters.TryGetValue(parameter, out var bound)
+                ? LanguagePrimitives.IsTrue(bound)
+                : LanguagePrimitives.IsTrue(_cmdlet.GetVariableValue(preference));
 
         public void WriteProgress(ActitoProgress progress) =>
             _cmdlet.WriteProgress(new ProgressRecord(progress.ActivityId, progress.Activity, progress.StatusDescription)

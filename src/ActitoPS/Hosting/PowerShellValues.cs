@@ -1,22 +1,52 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using ActitoPS.Core.Profiles;
 
 namespace ActitoPS.Hosting
 {
-    /// <summary>Opens PowerShell's wrappers for Core's record converter, which knows no PowerShell type.</summary>
+    /// <summary>Between PowerShell's wrappers and Core's plain values, which know no PowerShell type.</summary>
     internal static class PowerShellValues
     {
         /// <summary>
         /// A PSCustomObject (an Import-Csv row, ConvertFrom-Json output, Select-Object output) is its
-        /// note properties; any other PSObject is its base object.
+        /// note properties; a profile read by Get-ActitoProfile is an edit of it (its attribute properties as
+        /// they are now); any other PSObject is its base object.
         /// </summary>
         public static object? Unwrap(object value)
         {
             if (!(value is PSObject wrapper)) return value;
             if (wrapper.BaseObject is PSCustomObject)
                 return wrapper.Properties.Where(p => p.IsGettable).Select(p => new KeyValuePair<string, object?>(p.Name, p.Value)).ToList();
+            if (wrapper.BaseObject is ActitoProfile profile)
+                return new ProfileEdit(profile, profile.AttributeNames
+                    .Select(name => wrapper.Properties[name])
+                    .Where(p => p != null && p.IsGettable)
+                    .Select(p => new KeyValuePair<string, object?>(p.Name, p.Value is PSObject inner ? inner.BaseObject : p.Value)));
             return wrapper.BaseObject;
+        }
+
+        /// <summary>What Core writes, as PowerShell shows it: a profile's attributes become properties of their own.</summary>
+        public static object ToOutput(object output)
+        {
+            if (!(output is ActitoProfile profile)) return output;
+            var wrapper = new PSObject(profile);
+            foreach (var name in profile.AttributeNames)
+            {
+                // A property the class has already (ProfileId, Table…) keeps its meaning; the attribute stays in Attributes.
+                if (wrapper.Properties[name] == null) wrapper.Properties.Add(new PSNoteProperty(name, profile.Attributes[name]));
+            }
+            return wrapper;
+        }
+
+        /// <summary>A hashtable parameter (-Subscription @{Newsletter=$true}) as Core's name → value pairs.</summary>
+        public static IDictionary<string, object?>? ToDictionary(System.Collections.IDictionary? table)
+        {
+            if (table == null) return null;
+            var result = new Dictionary<string, object?>();
+            foreach (System.Collections.DictionaryEntry entry in table)
+                result[entry.Key?.ToString() ?? string.Empty] = entry.Value is PSObject wrapped ? wrapped.BaseObject : entry.Value;
+            return result;
         }
     }
 }

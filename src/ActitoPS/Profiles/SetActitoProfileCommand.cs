@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Management.Automation;
 using ActitoPS.Core.Connection;
 using ActitoPS.Core.Profiles;
@@ -12,7 +13,7 @@ namespace ActitoPS.Profiles
     {
         private SetProfileOperation? _operation;
 
-        [Parameter(Mandatory = true, Position = 0)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ProfileTableCompleter))]
         public string Table { get; set; } = string.Empty;
@@ -20,6 +21,29 @@ namespace ActitoPS.Profiles
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
         [AllowNull]
         public PSObject? InputObject { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, long.MaxValue)]
+        public long? ProfileId { get; set; }
+
+        [Parameter]
+        public SwitchParameter CreateOnly { get; set; }
+
+        [Parameter]
+        [ValidateNotNull]
+        public Hashtable? Subscription { get; set; }
+
+        [Parameter]
+        [ValidateNotNull]
+        public Hashtable? Segmentation { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? Property { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? ExcludeProperty { get; set; }
 
         [Parameter]
         public string? DataCollectionSource { get; set; }
@@ -31,14 +55,27 @@ namespace ActitoPS.Profiles
         public DateTime? DataCollectionDate { get; set; }
 
         [Parameter]
+        [ValidateRange(1, 100)]
+        public int ThrottleLimit { get; set; }
+
+        [Parameter]
         public ActitoConnection? Connection { get; set; }
 
         protected override void BeginProcessing() => Run(() =>
-            _operation = new SetProfileOperation(ConnectionOrCurrent(Connection), Table,
+            _operation = new SetProfileOperation(ConnectionOrCurrent(Connection), null,
                 DataCollectionInfo.FromParameters(DataCollectionSource, DataCollectionWay, DataCollectionDate),
-                ActitoHost, PowerShellValues.Unwrap, CancelToken) { StopAtFirstError = ErrorsEndTheCommand() });
+                ActitoHost, PowerShellValues.Unwrap, CancelToken)
+            {
+                StopAtFirstError = ErrorsEndTheCommand(),
+                ThrottleLimit = Throttle(ThrottleLimit),
+                CreateOnly = CreateOnly.IsPresent,
+                Subscriptions = PowerShellValues.ToDictionary(Subscription),
+                Segmentations = PowerShellValues.ToDictionary(Segmentation),
+                Property = Property,
+                ExcludeProperty = ExcludeProperty,
+            });
 
-        protected override void ProcessRecord() => Run(() => _operation!.Process(InputObject));
+        protected override void ProcessRecord() => Run(() => _operation!.Process(InputObject, Table, ProfileId));
 
         protected override void EndProcessing() => Run(() => _operation!.Complete());
 

@@ -49,9 +49,9 @@ public sealed class EmulatorFixture : IAsyncLifetime
 
     /// <summary>What a cmdlet does with a pipeline: every input through one operation, then completion.</summary>
     public static void SetProfiles(ActitoConnection connection, RecordingHost host, IEnumerable<object?> rows, DataCollectionInfo? dataCollection = null,
-        string table = Table, CancellationToken cancellationToken = default)
+        string table = Table, CancellationToken cancellationToken = default, bool createOnly = false)
     {
-        using var operation = new SetProfileOperation(connection, table, dataCollection, host, null, cancellationToken);
+        using var operation = new SetProfileOperation(connection, table, dataCollection, host, null, cancellationToken) { CreateOnly = createOnly };
         foreach (var row in rows) operation.Process(row);
         operation.Complete();
     }

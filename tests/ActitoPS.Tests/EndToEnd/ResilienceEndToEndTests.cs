@@ -134,7 +134,7 @@ public class ResilienceEndToEndTests : IClassFixture<EmulatorFixture>
         var host = new RecordingHost();
         using var connection = _emulator.Connect(host);
 
-        EmulatorFixture.SetProfiles(connection, host, new object[] { row });
+        EmulatorFixture.SetProfiles(connection, host, new object[] { row }, createOnly: true);
 
         var error = Assert.Single(host.Errors);
         Assert.Same(row, error.TargetObject);

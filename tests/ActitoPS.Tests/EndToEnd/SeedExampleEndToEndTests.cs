@@ -31,8 +31,8 @@ public class SeedExampleEndToEndTests : IClassFixture<EmulatorFixture>
 
         Assert.Empty(host.Errors);
         var result = Assert.IsType<ProfileUpsertResult>(Assert.Single(host.Output));
-        var read = await new ProfileClient(connection).GetAsync(EmulatorFixture.Table, "customerId=34567", CancellationToken.None);
-        Assert.Equal(result.ProfileId, ProfileClient.ReadProfileId(read));
+        var read = await ProfileApis.For(connection).GetAsync(new ProfileTableRef(EmulatorFixture.Table, null), "customerId=34567", [], [], CancellationToken.None);
+        Assert.Equal(result.ProfileId, ProfileReader.ReadProfileId(read));
         var attributes = ((JArray)read["attributes"]!).ToDictionary(a => (string)a["name"]!, a => a["value"]!.ToString());
         Assert.Equal("Smith", attributes["lastName"]);
         Assert.Equal("john.smith@actito.com", attributes["emailAddress"]);
@@ -49,7 +49,7 @@ public class SeedExampleEndToEndTests : IClassFixture<EmulatorFixture>
         using var connection = _emulator.Connect(host);
 
         var error = await Assert.ThrowsAsync<ActitoApiException>(() =>
-            new ProfileClient(connection).GetAsync(EmulatorFixture.Table, "customerId=999999", CancellationToken.None));
+            ProfileApis.For(connection).GetAsync(new ProfileTableRef(EmulatorFixture.Table, null), "customerId=999999", [], [], CancellationToken.None));
 
         Assert.Equal(404, error.StatusCode);
         Assert.Equal("GET", error.Method);

@@ -103,10 +103,12 @@ public class SetProfileEndToEndTests : IClassFixture<EmulatorFixture>
         var error = Assert.Single(host.Errors);
         Assert.Same(rows[2], error.TargetObject);
         Assert.Equal(ActitoErrorCategory.InvalidData, error.Category);
-        Assert.StartsWith("Row 3, field 'nbChildren':", error.Exception.Message);
-        Assert.Contains("many", error.Details);
+        Assert.StartsWith("Row 3, field 'nbChildren': 'many' is not a valid INTEGER", error.Exception.Message);
+        Assert.Equal("ActitoInvalidRow", error.ErrorId);
         Assert.Equal(new[] { 1, 2, 4, 5 }, host.Output.Cast<ProfileUpsertResult>().Select(r => r.RowNumber));
         Assert.Equal(4, Profiles().Count);
+        // Refused by the structure check: the bad row cost no call.
+        Assert.Equal(4, _emulator.Admin.GetRequestLog().Count(e => e.Method == "POST"));
     }
 
     [Fact]
@@ -191,7 +193,7 @@ public class SetProfileEndToEndTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
-    public void WhatIf_sends_nothing_and_says_what_it_would_do_for_each_row()
+    public void WhatIf_writes_nothing_and_says_what_it_would_do_for_each_row()
     {
         var rows = EmulatorFixture.ImportCsv(EmulatorFixture.SamplePath("profiles.csv"));
         var host = new RecordingHost { WhatIf = true };
@@ -200,7 +202,9 @@ public class SetProfileEndToEndTests : IClassFixture<EmulatorFixture>
 
         EmulatorFixture.SetProfiles(connection, host, rows);
 
-        Assert.Empty(_emulator.Admin.GetRequestLog());
+        // The one call is the structure read that checks the rows; nothing is written.
+        var call = Assert.Single(_emulator.Admin.GetRequestLog());
+        Assert.Equal(("GET", "/profile-table-structure/v5/entities/MyEntity/profile-tables"), (call.Method, call.Path));
         Assert.Empty(host.Output);
         Assert.Equal(rows.Count, host.ShouldProcessTargets.Count);
         Assert.Contains("row 1", host.ShouldProcessTargets[0]);

@@ -28,7 +28,7 @@ public class RetryTests
 
         var result = await Post(connection, mayRepeat: true);
 
-        Assert.Equal(7, ProfileClient.ReadProfileId(result));
+        Assert.Equal(7, ProfileReader.ReadProfileId(result));
         Assert.Equal(4, handler.ApiCalls.Count());
         // base 1 s doubling, times 0.75 for a jitter draw of 0.5
         Assert.Equal(new[] { 0.75, 1.5, 3.0 }, clock.Delays.Select(d => d.TotalSeconds));
@@ -124,7 +124,7 @@ public class RetryTests
 
         var result = await Post(connection, mayRepeat: true);
 
-        Assert.Equal(3, ProfileClient.ReadProfileId(result));
+        Assert.Equal(3, ProfileReader.ReadProfileId(result));
         Assert.Equal(2, handler.ApiCalls.Count());
     }
 
@@ -154,7 +154,7 @@ public class RetryTests
 
         var result = await Post(connection, mayRepeat: false);
 
-        Assert.Equal(4, ProfileClient.ReadProfileId(result));
+        Assert.Equal(4, ProfileReader.ReadProfileId(result));
     }
 
     [Fact]
@@ -193,7 +193,7 @@ public class RetryTests
 
         var result = await Post(connection, mayRepeat: true);
 
-        Assert.Equal(5, ProfileClient.ReadProfileId(result));
+        Assert.Equal(5, ProfileReader.ReadProfileId(result));
         Assert.Equal(2, handler.ApiCalls.Count());
     }
 

@@ -33,7 +33,7 @@ public class ProfileTableCompletionTests
     [Fact]
     public void Unique_keys_are_read_from_the_structure_whatever_the_form_of_unique()
     {
-        var tables = ProfileTableInfo.ParseList(Newtonsoft.Json.Linq.JToken.Parse(
+        var tables = ProfileTable.ParseList(Newtonsoft.Json.Linq.JToken.Parse(
             "{\"_embedded\":{\"tables\":[{\"name\":\"T\",\"attributes\":[{\"name\":\"a\",\"unique\":\"true\"},{\"name\":\"b\",\"unique\":false},{\"name\":\"c\",\"unique\":true}]}]}}"));
 
         var table = Assert.Single(tables);
