@@ -46,6 +46,6 @@ public sealed class FormatViewTests(EmulatorFixture emulator) : InEngineTest(emu
 
         var shown = string.Join("\n", Session.UI.Errors.Concat(Session.UI.Lines));
         Assert.Contains("Row 1, field 'shoeSize'", shown);
-        Assert.Contains("UNKNOWN_ATTRIBUTE", shown);
+        Assert.Contains("has no attribute 'shoeSize'", shown);
     }
 }

@@ -7,7 +7,11 @@ namespace ActitoPS.PowerShell.Tests;
 [Collection(InEngineCollection.Name)]
 public sealed class ModuleLoadingTests
 {
-    private static readonly string[] Cmdlets = ["Connect-Actito", "Disconnect-Actito", "Get-ActitoConnection", "Set-ActitoProfile"];
+    private static readonly string[] Cmdlets =
+    [
+        "Add-ActitoSegmentation", "Add-ActitoSubscription", "Connect-Actito", "Disconnect-Actito", "Get-ActitoConnection", "Get-ActitoProfile",
+        "Get-ActitoProfileTable", "Remove-ActitoProfile", "Remove-ActitoSegmentation", "Remove-ActitoSubscription", "Set-ActitoProfile",
+    ];
 
     private static string Manifest => Rows.Quote(ModuleSession.ManifestPath);
 

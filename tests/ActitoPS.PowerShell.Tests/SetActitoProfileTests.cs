@@ -66,15 +66,22 @@ public sealed class SetActitoProfileTests(EmulatorFixture emulator) : InEngineTe
         Assert.Equal(2, Emulator.ProfileWrites().Count);
     }
 
+    /// <summary>Two profiles whose keys a third row mixes: Actito answers that row 409 and changes neither.</summary>
+    private void SeedTwoProfiles() =>
+        Session.Run($"{Rows.CsvRow(("customerId", "7001"), ("emailAddress", "a@example.com"))}, {Rows.CsvRow(("customerId", "7002"), ("emailAddress", "b@example.com"))} | Set-ActitoProfile -Table MyWebsiteProfiles | Out-Null").AssertClean();
+
+    private static string ConflictingRow => Rows.CsvRow(("customerId", "7001"), ("emailAddress", "b@example.com"), ("lastName", "Mixed"));
+
     [Fact]
-    public void A_bad_row_is_a_non_terminating_error_with_its_row_its_id_its_category_and_Actitos_answer()
+    public void A_row_Actito_refuses_is_a_non_terminating_error_with_its_row_its_id_its_category_and_Actitos_answer()
     {
         Connect();
+        SeedTwoProfiles();
         var script = $"""
             $rows = @(
-                {Rows.CsvRow(("customerId", "7001"))}
-                {Rows.CsvRow(("customerId", "7002"), ("shoeSize", "44"))}
                 {Rows.CsvRow(("customerId", "7003"))}
+                {ConflictingRow}
+                {Rows.CsvRow(("customerId", "7004"))}
             )
             $rows | Set-ActitoProfile -Table MyWebsiteProfiles -ErrorVariable rowErrors
             """;
@@ -84,15 +91,32 @@ public sealed class SetActitoProfileTests(EmulatorFixture emulator) : InEngineTe
         Assert.Null(result.Terminated);
         Assert.Equal([1, 3], result.Output.Select(o => (int)Rows.Property(o, "RowNumber")!));
         var error = Assert.Single(result.Errors);
-        Assert.Equal("ActitoHttp400,ActitoPS.Profiles.SetActitoProfileCommand", error.FullyQualifiedErrorId);
-        Assert.Equal(ErrorCategory.InvalidData, error.CategoryInfo.Category);
-        Assert.StartsWith("Row 2, field 'shoeSize'", error.Exception.Message);
-        Assert.Equal("7002", Rows.Property(PSObject.AsPSObject(error.TargetObject), "customerId"));
-        Assert.Contains("UNKNOWN_ATTRIBUTE", error.ErrorDetails.Message);
+        Assert.Equal("ActitoConflict,ActitoPS.Profiles.SetActitoProfileCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ResourceExists, error.CategoryInfo.Category);
+        Assert.StartsWith("Row 2", error.Exception.Message);
+        Assert.Equal("Mixed", Rows.Property(PSObject.AsPSObject(error.TargetObject), "lastName"));
+        Assert.Contains("UNIQUE_KEY_CONFLICT", error.ErrorDetails.Message);
+        Assert.Contains("different profiles", error.ErrorDetails.RecommendedAction);
+        Assert.DoesNotContain(Emulator.Admin.GetProfiles(EmulatorFixture.Entity, EmulatorFixture.Table), p => p.Attributes.GetValueOrDefault("lastName") == "Mixed");
 
         var errorVariable = Assert.IsAssignableFrom<System.Collections.IList>(Session.GetVariable("rowErrors"));
         var kept = Assert.IsType<ErrorRecord>(Assert.Single(errorVariable.Cast<object>()));
         Assert.Equal(error.FullyQualifiedErrorId, kept.FullyQualifiedErrorId);
+    }
+
+    [Fact]
+    public void A_row_that_does_not_fit_the_structure_costs_no_call_and_names_its_row_and_field()
+    {
+        Connect();
+        var rows = $"{Rows.CsvRow(("customerId", "7101"))}, {Rows.CsvRow(("customerId", "7102"), ("shoeSize", "44"))}, {Rows.CsvRow(("customerId", "7103"), ("birthDate", "31/02/2019"))}, {Rows.CsvRow(("lastName", "NoKey"))}";
+
+        var result = Session.Run($"{rows} | Set-ActitoProfile -Table MyWebsiteProfiles");
+
+        Assert.Equal(
+            ["Row 2, field 'shoeSize'", "Row 3, field 'birthDate'", "Row 4, field 'emailAddress or customerId'"],
+            result.Errors.Select(e => e.Exception.Message[..e.Exception.Message.IndexOf(':')]));
+        Assert.All(result.Errors, e => Assert.Equal("ActitoInvalidRow,ActitoPS.Profiles.SetActitoProfileCommand", e.FullyQualifiedErrorId));
+        Assert.Single(Emulator.ProfileWrites());
     }
 
     [Fact]
@@ -110,19 +134,19 @@ public sealed class SetActitoProfileTests(EmulatorFixture emulator) : InEngineTe
     }
 
     [Fact]
-    public void ErrorAction_Stop_stops_at_the_first_bad_row_and_sends_nothing_after_it()
+    public void ErrorAction_Stop_stops_at_the_first_row_Actito_refuses_and_sends_nothing_after_it()
     {
         Connect();
-        var rows = string.Join(", ", Enumerable.Range(1, 12).Select(i => i == 3
-            ? Rows.CsvRow(("customerId", "800" + i), ("shoeSize", "44"))
-            : Rows.CsvRow(("customerId", "800" + i))));
+        SeedTwoProfiles();
+        Emulator.Admin.ClearRequestLog();
+        var rows = string.Join(", ", Enumerable.Range(1, 12).Select(i => i == 3 ? ConflictingRow : Rows.CsvRow(("customerId", "800" + i))));
 
         var result = Session.Run($"@({rows}) | Set-ActitoProfile -Table MyWebsiteProfiles -ErrorAction Stop");
 
         var stopped = Assert.IsAssignableFrom<IContainsErrorRecord>(result.Terminated).ErrorRecord;
-        Assert.Equal("ActitoHttp400,ActitoPS.Profiles.SetActitoProfileCommand", stopped.FullyQualifiedErrorId);
+        Assert.Equal("ActitoConflict,ActitoPS.Profiles.SetActitoProfileCommand", stopped.FullyQualifiedErrorId);
         Assert.Equal(3, Emulator.ProfileWrites().Count);
-        Assert.Equal(2, Emulator.Admin.GetProfiles(EmulatorFixture.Entity, EmulatorFixture.Table).Count);
+        Assert.Equal(4, Emulator.Admin.GetProfiles(EmulatorFixture.Entity, EmulatorFixture.Table).Count);
     }
 
     [Fact]

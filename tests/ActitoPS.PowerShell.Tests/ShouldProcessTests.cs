@@ -10,13 +10,14 @@ public sealed class ShouldProcessTests(EmulatorFixture emulator) : InEngineTest(
     private int StoredProfiles => Emulator.Admin.GetProfiles(EmulatorFixture.Entity, EmulatorFixture.Table).Count;
 
     [Fact]
-    public void WhatIf_sends_nothing_and_says_what_each_row_would_do()
+    public void WhatIf_writes_nothing_and_says_what_each_row_would_do()
     {
         Connect();
 
         var result = Session.Render($"{ThreeRows} | Set-ActitoProfile -Table MyWebsiteProfiles -WhatIf").AssertClean();
 
-        Assert.Empty(Emulator.ApiCalls());
+        // The one call reads the table's structure, to check the rows; nothing is written.
+        Assert.Equal(["GET /profile-table-structure/v5/entities/MyEntity/profile-tables"], Emulator.ApiCalls().Select(c => $"{c.Method} {c.Path}"));
         var whatIf = Session.UI.Lines.Where(l => l.StartsWith("What if:")).ToList();
         Assert.Equal(3, whatIf.Count);
         Assert.Contains("\"Create or update\" on target \"profile customerId=9002 (row 2) in table 'MyWebsiteProfiles'\"", whatIf[1]);

@@ -18,14 +18,29 @@ public sealed class SoakTests(EmulatorFixture emulator, ITestOutputHelper log) :
             if ($_ % 10 -eq 0) { [pscustomobject]@{ firstName = "Keyless$_"; lastName = 'Soak' } }
             else { [pscustomobject]@{ customerId = "$(600000 + $_)"; emailAddress = "soak$_@example.be"; lastName = 'Soak' } }
         }
-        $results = $rows | Set-ActitoProfile -Table MyWebsiteProfiles -ErrorVariable failed -ErrorAction SilentlyContinue -Verbose -Debug
-        $results
-        # Each failure's row number, whether its target is the very row piped, and whether it may have been applied.
-        $failed | ForEach-Object {
-            $n = $_.Exception.RowNumber
-            '{0},{1},{2}' -f $n, [object]::ReferenceEquals($_.TargetObject, $rows[$n - 1]), $_.Exception.MayHaveBeenApplied
+        # A row without a unique key can only be created: keyed rows are upserted, keyless ones created.
+        $keyed = @($rows | Where-Object customerId)
+        $keyless = @($rows | Where-Object { -not $_.customerId })
+        $results = @($keyed | Set-ActitoProfile -Table MyWebsiteProfiles -ErrorVariable failedKeyed -ErrorAction SilentlyContinue -Verbose -Debug)
+        $created = @($keyless | Set-ActitoProfile -Table MyWebsiteProfiles -CreateOnly -ErrorVariable failedKeyless -ErrorAction SilentlyContinue -Verbose -Debug)
+        $results + $created
+        # Each row's outcome by its place in $rows: written, or failed with whether its error's target is that very row.
+        foreach ($pair in @(@($keyed, $results, $failedKeyed), @($keyless, $created, $failedKeyless))) {
+            $batch, $ok, $failed = $pair
+            foreach ($r in $ok) { 'written,{0}' -f ([array]::IndexOf($rows, $batch[$r.RowNumber - 1]) + 1) }
+            foreach ($e in $failed) {
+                $row = $batch[$e.Exception.RowNumber - 1]
+                'failed,{0},{1},{2}' -f ([array]::IndexOf($rows, $row) + 1), [object]::ReferenceEquals($e.TargetObject, $row), $e.Exception.MayHaveBeenApplied
+            }
         }
         """;
+
+    private static (List<int> Written, Dictionary<int, string[]> Failed) Outcomes(ScriptResult result)
+    {
+        var lines = result.Output.Where(o => o.BaseObject is string).Select(o => o.ToString().Split(',')).ToList();
+        return ([.. lines.Where(l => l[0] == "written").Select(l => int.Parse(l[1], CultureInfo.InvariantCulture))],
+                lines.Where(l => l[0] == "failed").ToDictionary(l => int.Parse(l[1], CultureInfo.InvariantCulture), l => l[1..]));
+    }
 
     [Fact]
     public void Clean_run_for_comparison()
@@ -35,7 +50,9 @@ public sealed class SoakTests(EmulatorFixture emulator, ITestOutputHelper log) :
 
         var result = Session.Run(Script).AssertClean();
 
-        Assert.Equal(Enumerable.Range(1, RowCount), result.Output.Select(o => (int)o.Properties["RowNumber"].Value));
+        var (written, failed) = Outcomes(result);
+        Assert.Equal(Enumerable.Range(1, RowCount), written.Order());
+        Assert.Empty(failed);
         Assert.Equal(RowCount, Emulator.Admin.GetProfiles(EmulatorFixture.Entity, EmulatorFixture.Table).Count);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"in-engine clean: {RowCount} rows in {result.Elapsed.TotalSeconds:0.0} s, {RowCount / result.Elapsed.TotalSeconds:0.0} rows/s"));
     }
@@ -54,10 +71,10 @@ public sealed class SoakTests(EmulatorFixture emulator, ITestOutputHelper log) :
         Assert.Null(result.Terminated);
         Assert.True(result.Elapsed < TimeSpan.FromSeconds(60), $"The soak took {result.Elapsed.TotalSeconds:0} s.");
         WaitForEmulatorToFinish();
-        var written = result.Output.Where(o => o.Properties["RowNumber"] != null).Select(o => (int)o.Properties["RowNumber"].Value).ToList();
-        var failed = result.Output.Where(o => o.BaseObject is string).Select(o => o.ToString().Split(',')).ToDictionary(f => int.Parse(f[0], CultureInfo.InvariantCulture));
+        var (written, failed) = Outcomes(result);
         Assert.Equal(Enumerable.Range(1, RowCount), written.Concat(failed.Keys).Order());
         Assert.All(failed.Values, f => Assert.Equal("True", f[1]));
+        Assert.Equal(RowCount, result.Output.Count(o => o.Properties["RowNumber"] != null) + failed.Count);
 
         var profiles = Emulator.Admin.GetProfiles(EmulatorFixture.Entity, EmulatorFixture.Table);
         for (var i = 1; i <= RowCount; i++)

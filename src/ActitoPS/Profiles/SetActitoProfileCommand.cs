@@ -62,7 +62,8 @@ namespace ActitoPS.Profiles
         public ActitoConnection? Connection { get; set; }
 
         protected override void BeginProcessing() => Run(() =>
-            _operation = new SetProfileOperation(ConnectionOrCurrent(Connection), null,
+            // -Table given on the command line names the run; bound from each row, it may differ row to row.
+            _operation = new SetProfileOperation(ConnectionOrCurrent(Connection), MyInvocation.BoundParameters.ContainsKey("Table") ? Table : null,
                 DataCollectionInfo.FromParameters(DataCollectionSource, DataCollectionWay, DataCollectionDate),
                 ActitoHost, PowerShellValues.Unwrap, CancelToken)
             {
