@@ -23,6 +23,7 @@ namespace ActitoPS.Core.Hosting
         private OrderedWorkQueue<object>? _queue;
         private int _rows;
         private int _finished;
+        private Exception? _fatal;
 
         /// <param name="unwrap">Opens PowerShell's wrappers (see <see cref="RecordConverter.ToRecord"/>).</param>
         protected RowOperation(ActitoConnection connection, IActitoHost host, Func<object, object?>? unwrap, CancellationToken cancellationToken,
@@ -66,6 +67,19 @@ namespace ActitoPS.Core.Hosting
                 return;
             }
 
+            try
+            {
+                ProcessRow(input, plan);
+            }
+            catch (OperationCanceledException) when (Volatile.Read(ref _fatal) != null)
+            {
+                throw Volatile.Read(ref _fatal)!;
+            }
+        }
+
+        private void ProcessRow(object? input, Func<object?, int, RowPlan> plan)
+        {
+            if (Volatile.Read(ref _fatal) is Exception fatal) throw fatal;
             if (StopAtFirstError) Queue.Drain(true, WriteOutcome, Cancellation);
             var row = ++_rows;
             OnRowCounted(row);
@@ -91,7 +105,7 @@ namespace ActitoPS.Core.Hosting
                 return;
             }
 
-            Queue.Submit(row, input, planned.Run, Cancellation);
+            Queue.Submit(row, input, ct => RunRow(planned, ct), Cancellation);
             Queue.Drain(false, WriteOutcome, Cancellation);
             Pump();
         }
@@ -102,6 +116,10 @@ namespace ActitoPS.Core.Hosting
             {
                 Queue.Drain(true, WriteOutcome, Cancellation);
                 _traces.FlushTo(Host);
+            }
+            catch (OperationCanceledException) when (Volatile.Read(ref _fatal) != null)
+            {
+                throw Volatile.Read(ref _fatal)!;
             }
             finally
             {
@@ -143,6 +161,21 @@ namespace ActitoPS.Core.Hosting
         {
             _traces.FlushTo(Host);
             _progress.Report(_finished);
+        }
+
+        /// <summary>An operation that is gone stops every row at once: no further row is sent once one has seen it.</summary>
+        private async Task<object> RunRow(RowPlan planned, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await planned.Run(cancellationToken).ConfigureAwait(false);
+            }
+            catch (ActitoApiRetiredException gone)
+            {
+                Interlocked.CompareExchange(ref _fatal, gone, null);
+                _stopping.Cancel();
+                throw;
+            }
         }
 
         private void WriteOutcome(OrderedWorkQueue<object>.Item item)
