@@ -98,6 +98,12 @@ namespace ActitoPS.Core.Connection
 
         internal bool IsDisposed => _disposed != 0;
 
+        /// <exception cref="InvalidOperationException">Disconnect-Actito closed this connection.</exception>
+        internal void EnsureOpen()
+        {
+            if (IsDisposed) throw new InvalidOperationException($"The connection to '{Entity}' was closed by Disconnect-Actito: run Connect-Actito again.");
+        }
+
         /// <summary>Builds the connection and proves the key by fetching a first token.</summary>
         public static async Task<ActitoConnection> ConnectAsync(string entity, Uri baseUri, ResolvedApiKey key, ActitoConnectionOptions? options = null,
             Action<string>? trace = null, CancellationToken cancellationToken = default)

@@ -18,8 +18,7 @@ namespace ActitoPS.Core.Connection
         {
             var connection = given ?? Current
                 ?? throw new InvalidOperationException("Not connected to Actito: run Connect-Actito first, or pass -Connection.");
-            if (connection.IsDisposed)
-                throw new InvalidOperationException($"The connection to '{connection.Entity}' was closed by Disconnect-Actito: run Connect-Actito again.");
+            connection.EnsureOpen();
             return connection;
         }
 

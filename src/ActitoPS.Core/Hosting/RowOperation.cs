@@ -30,7 +30,7 @@ namespace ActitoPS.Core.Hosting
             string activity, string unit)
         {
             Connection = connection ?? throw new ArgumentNullException(nameof(connection));
-            if (connection.IsDisposed) throw new InvalidOperationException($"The connection to '{connection.Entity}' was closed by Disconnect-Actito: run Connect-Actito again.");
+            connection.EnsureOpen();
             Host = host ?? throw new ArgumentNullException(nameof(host));
             Unwrap = unwrap;
             _stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

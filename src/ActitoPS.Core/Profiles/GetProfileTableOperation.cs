@@ -15,7 +15,7 @@ namespace ActitoPS.Core.Profiles
         public static IReadOnlyList<ProfileTable> Run(ActitoConnection connection, IReadOnlyList<string>? names, bool refresh, IActitoHost host, CancellationToken cancellationToken)
         {
             if (connection == null) throw new ArgumentNullException(nameof(connection));
-            if (connection.IsDisposed) throw new InvalidOperationException($"The connection to '{connection.Entity}' was closed by Disconnect-Actito: run Connect-Actito again.");
+            connection.EnsureOpen();
             var traces = new TraceQueue();
             IReadOnlyList<ProfileTable> tables;
             using (connection.Trace.Subscribe(traces.Listener))
