@@ -234,6 +234,16 @@ public sealed class ProfileCmdletTests(EmulatorFixture emulator) : InEngineTest(
     }
 
     [Fact]
+    public void A_Segmentation_parameter_replaces_a_rows_column_for_the_same_segmentation()
+    {
+        Connect();
+
+        Session.Run("[pscustomobject]@{ customerId = '10005'; S_ClientType = 'Bronze' } | Set-ActitoProfile -Table MyWebsiteProfiles -Segmentation @{ ClientType = 'Gold' }").AssertClean();
+
+        Assert.Equal(["Gold"], StoredCustomer("10005").Segmentations["ClientType"]);
+    }
+
+    [Fact]
     public void Property_and_ExcludeProperty_choose_the_columns_that_are_sent()
     {
         Connect();

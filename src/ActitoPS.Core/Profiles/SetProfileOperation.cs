@@ -126,6 +126,8 @@ namespace ActitoPS.Core.Profiles
             var chosen = new ActitoRecord();
             foreach (var field in record)
             {
+                // -Subscription and -Segmentation name what every row gets: they replace a row's column for the same one.
+                if (NamedByParameter(field.Key)) continue;
                 // A column bound to -ProfileId or -Table by property name identifies the row; it is not an attribute.
                 var identity = (skipProfileIdColumn && string.Equals(field.Key, "ProfileId", StringComparison.OrdinalIgnoreCase)) ||
                                (tableName != null && string.Equals(field.Key, "Table", StringComparison.OrdinalIgnoreCase) &&
@@ -141,6 +143,12 @@ namespace ActitoPS.Core.Profiles
                 chosen.Add(ProfileRequestBuilder.SegmentationPrefix + segmentation.Key, segmentation.Value);
             return ProfileRequestBuilder.Build(chosen, row, _dataCollection, Connection.Clock.UtcNow.ToLocalTime().DateTime);
         }
+
+        private bool NamedByParameter(string column) =>
+            (column.StartsWith(ProfileRequestBuilder.SubscriptionPrefix, StringComparison.OrdinalIgnoreCase) && Subscriptions != null &&
+             Subscriptions.Keys.Any(k => string.Equals(k, column.Substring(ProfileRequestBuilder.SubscriptionPrefix.Length), StringComparison.Ordinal))) ||
+            (column.StartsWith(ProfileRequestBuilder.SegmentationPrefix, StringComparison.Ordinal) && Segmentations != null &&
+             Segmentations.Keys.Any(k => string.Equals(k, column.Substring(ProfileRequestBuilder.SegmentationPrefix.Length), StringComparison.Ordinal)));
 
         /// <summary>Only what changed since the profile was read: the rest is already in Actito.</summary>
         private static ActitoRecord EditedAttributes(ProfileEdit edit)
