@@ -111,6 +111,48 @@ public sealed class SoakTests(EmulatorFixture emulator, ITestOutputHelper log) :
         scan.AssertNoHit(Emulator.Admin.GetIssuedTokens().Append(EmulatorFixture.ApiKey));
     }
 
+    [Fact]
+    public void Deletes_and_subscriptions_under_fifteen_percent_faults_each_end_as_reported()
+    {
+        Emulator.Admin.UpdateSettings(new EmulatorSettingsUpdate { CallsPerMinute = 0, TokenLifetimeSeconds = 20 });
+        Connect("-TimeoutSec 1 -CallsPerMinute 0");
+        var ids = Session.Run("1..200 | ForEach-Object { [pscustomobject]@{ customerId = \"$(610000 + $_)\" } } | Set-ActitoProfile -Table MyWebsiteProfiles | ForEach-Object ProfileId")
+            .AssertClean().Output.Select(o => (long)o.BaseObject).ToList();
+        Assert.Equal(200, ids.Count);
+        foreach (var fault in FaultPresets.Mixed(rate: 0.15, stallMs: 1500)) Emulator.Admin.AddFault(fault);
+        Session.SetVariable("toRemove", ids.Take(100).ToArray());
+        Session.SetVariable("toSubscribe", ids.Skip(100).ToArray());
+
+        var result = Session.Run("""
+            $removed = @($toRemove | Remove-ActitoProfile -Table MyWebsiteProfiles -Force -ErrorVariable failedRemove -ErrorAction SilentlyContinue)
+            $subscribed = @($toSubscribe | Add-ActitoSubscription -Table MyWebsiteProfiles -Subscription Newsletter -DataCollectionSource Soak -DataCollectionWay Test -ErrorVariable failedSubscribe -ErrorAction SilentlyContinue)
+            foreach ($r in $removed + $subscribed) { 'done,{0}' -f $r.ProfileId }
+            foreach ($e in @($failedRemove) + @($failedSubscribe)) { 'failed,{0},{1}' -f $e.TargetObject, $e.Exception.MayHaveBeenApplied }
+            """);
+
+        Assert.Null(result.Terminated);
+        WaitForEmulatorToFinish();
+        var lines = result.Text.Select(t => t.Split(',')).ToList();
+        var done = lines.Where(l => l[0] == "done").Select(l => long.Parse(l[1], CultureInfo.InvariantCulture)).ToList();
+        var failed = lines.Where(l => l[0] == "failed").ToDictionary(l => long.Parse(l[1], CultureInfo.InvariantCulture), l => l[2] == "True");
+        Assert.Equal(ids.Order(), done.Concat(failed.Keys).Order());
+
+        var held = Emulator.Admin.GetProfiles(EmulatorFixture.Entity, EmulatorFixture.Table).ToDictionary(p => p.ProfileId);
+        foreach (var id in ids.Take(100))
+        {
+            if (done.Contains(id)) Assert.False(held.ContainsKey(id), $"Profile {id} was reported deleted but is still held.");
+            else if (!failed[id]) Assert.True(held.ContainsKey(id), $"Profile {id} failed without 'may have been applied', yet it is gone.");
+        }
+        foreach (var id in ids.Skip(100))
+        {
+            var subscribed = held[id].Subscriptions.GetValueOrDefault("Newsletter");
+            if (done.Contains(id)) Assert.True(subscribed, $"Profile {id} was reported subscribed but is not.");
+            else if (!failed[id]) Assert.False(subscribed, $"Profile {id} failed without 'may have been applied', yet it is subscribed.");
+        }
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"in-engine deletes and subscriptions under faults: 200 rows in {result.Elapsed.TotalSeconds:0.0} s; {done.Count} done, {failed.Count} reported ({failed.Count(f => f.Value)} may have been applied)"));
+    }
+
     private void WaitForEmulatorToFinish()
     {
         var until = DateTime.UtcNow.AddSeconds(10);
