@@ -9,7 +9,7 @@
     Author               = 'ActitoPS'
     CompanyName          = 'ActitoPS'
     Copyright            = '(c) ActitoPS. All rights reserved.'
-    Description          = 'Feeds the Actito marketing platform from PowerShell: connect with an API key, then read, create, update and delete profiles, their subscriptions (with GDPR consent) and segmentations from Import-Csv pipelines, hashtables or any object, one non-terminating error per bad row.'
+    Description          = 'Feeds the Actito marketing platform from PowerShell: connect with an API key, then read, create, update and delete profiles, their subscriptions (with GDPR consent) and segmentations, and custom-table records, from Import-Csv pipelines, hashtables or any object, one non-terminating error per bad row.'
 
     # The assemblies target netstandard2.0 and compile against PowerShellStandard.Library 5.1,
     # so one build loads in Windows PowerShell 5.1 (Desktop) and PowerShell 7 (Core).
@@ -23,12 +23,16 @@
         'Connect-Actito'
         'Disconnect-Actito'
         'Get-ActitoConnection'
+        'Get-ActitoCustomTable'
         'Get-ActitoProfile'
         'Get-ActitoProfileTable'
+        'Get-ActitoRecord'
         'Remove-ActitoProfile'
+        'Remove-ActitoRecord'
         'Remove-ActitoSegmentation'
         'Remove-ActitoSubscription'
         'Set-ActitoProfile'
+        'Set-ActitoRecord'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -84,8 +84,9 @@ public class CmdletContractTests
     {
         // A string parameter would put the key in the command history, transcripts and runbook job logs.
         var secretLike = new Regex("Key|Password|Secret|Token", RegexOptions.IgnoreCase);
-        // Named "Key" but no secret: the unique attribute a profile is looked up by (Get-ActitoProfile -Key emailAddress).
-        var attributeNames = new[] { ("Get-ActitoProfile", "Key") };
+        // Named "Key" but no secret: the unique attribute a profile is looked up by (Get-ActitoProfile -Key emailAddress),
+        // and a custom-table record's business key (its "ref" value).
+        var attributeNames = new[] { ("Get-ActitoProfile", "Key"), ("Get-ActitoRecord", "BusinessKey"), ("Set-ActitoRecord", "BusinessKey"), ("Remove-ActitoRecord", "BusinessKey") };
         foreach (var parameter in ModuleMetadata.Cmdlet(cmdlet).Parameters.Where(p => secretLike.IsMatch(p.Name) && !attributeNames.Contains((cmdlet, p.Name))))
         {
             Assert.Contains(parameter.Type.FullName, new[] { "System.Security.SecureString", "System.Management.Automation.PSCredential" });

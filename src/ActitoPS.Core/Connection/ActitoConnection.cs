@@ -58,6 +58,7 @@ namespace ActitoPS.Core.Connection
             _http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", "ActitoPS/" + typeof(ActitoConnection).Assembly.GetName().Version);
             Api = new ActitoApiClient(_http, baseUri, Redactor);
             ProfileTables = new Profiles.ProfileTableCache(this);
+            CustomTables = new CustomTables.CustomTableCache(this);
         }
 
         public string Entity { get; }
@@ -83,6 +84,9 @@ namespace ActitoPS.Core.Connection
 
         /// <summary>The entity's profile tables, read once and kept (Get-ActitoProfileTable -Refresh reads again).</summary>
         internal Profiles.ProfileTableCache ProfileTables { get; }
+
+        /// <summary>The entity's custom tables, read once and kept (Get-ActitoCustomTable -Refresh reads again).</summary>
+        internal CustomTables.CustomTableCache CustomTables { get; }
 
         internal ActitoApiClient Api { get; }
 

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Specialized;
-using System.Linq;
 
 namespace ActitoPS.Core.Profiles
 {
@@ -9,7 +8,7 @@ namespace ActitoPS.Core.Profiles
     /// DateTime, an INTEGER a long), the subscriptions, the segmentation categories it belongs to, and
     /// Actito's answer as it came. The cmdlet also shows each attribute as a property of its own.
     /// </summary>
-    public sealed class ActitoProfile
+    public sealed class ActitoProfile : Records.IReadBack
     {
         public ActitoProfile(string table, long? profileId, IEnumerable<KeyValuePair<string, object?>> attributes,
             IEnumerable<KeyValuePair<string, bool>> subscriptions, IEnumerable<KeyValuePair<string, string[]>> segmentations, object? response)
@@ -41,7 +40,7 @@ namespace ActitoPS.Core.Profiles
         /// <summary>Actito's answer as it came (see <see cref="Http.PlainJson"/>).</summary>
         public object? Response { get; }
 
-        public IEnumerable<string> AttributeNames => Attributes.Keys.Cast<string>();
+        OrderedDictionary Records.IReadBack.Fields => Attributes;
 
         public override string ToString() => ProfileId.HasValue ? $"profile {ProfileId} in {Table}" : $"profile in {Table}";
     }

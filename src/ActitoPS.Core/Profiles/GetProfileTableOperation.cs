@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ActitoPS.Core.Connection;
 using ActitoPS.Core.Hosting;
+using ActitoPS.Core.Records;
 
 namespace ActitoPS.Core.Profiles
 {
@@ -34,7 +35,7 @@ namespace ActitoPS.Core.Profiles
             var found = new List<ProfileTable>();
             foreach (var name in names)
             {
-                var matches = tables.Where(t => SetProfileOperation.Matches(name, t.Name)).ToList();
+                var matches = tables.Where(t => ColumnFilter.Matches(name, t.Name)).ToList();
                 if (matches.Count == 0 && name.IndexOfAny(new[] { '*', '?' }) < 0)
                 {
                     host.WriteError(new ActitoError(new ArgumentException($"Entity '{connection.Entity}' has no profile table '{name}'. Its profile tables: {string.Join(", ", tables.Select(t => t.Name))}."),

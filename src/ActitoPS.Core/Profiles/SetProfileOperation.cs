@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using ActitoPS.Core.Connection;
@@ -85,10 +84,10 @@ namespace ActitoPS.Core.Profiles
             var tableRef = _tables.Ref(tableName, table);
 
             JObject body;
-            if (RecordConverter.Unwrap(input!, Unwrap) is ProfileEdit edit)
+            if (RecordConverter.Unwrap(input!, Unwrap) is ReadBackEdit edit && edit.Original is ActitoProfile read)
             {
-                profileId = profileId ?? edit.Original.ProfileId;
-                body = Build(EditedAttributes(edit), row, skipProfileIdColumn: false, table);
+                profileId = profileId ?? read.ProfileId;
+                body = Build(edit.Changed(), row, skipProfileIdColumn: false, table);
             }
             else
             {
@@ -123,20 +122,14 @@ namespace ActitoPS.Core.Profiles
 
         private JObject Build(ActitoRecord record, int row, bool skipProfileIdColumn, ProfileTable? table, string? tableName = null)
         {
-            var chosen = new ActitoRecord();
-            foreach (var field in record)
-            {
-                // -Subscription and -Segmentation name what every row gets: they replace a row's column for the same one.
-                if (NamedByParameter(field.Key)) continue;
-                // A column bound to -ProfileId or -Table by property name identifies the row; it is not an attribute.
-                var identity = (skipProfileIdColumn && string.Equals(field.Key, "ProfileId", StringComparison.OrdinalIgnoreCase)) ||
-                               (tableName != null && string.Equals(field.Key, "Table", StringComparison.OrdinalIgnoreCase) &&
-                                string.Equals(Convert.ToString(field.Value, CultureInfo.InvariantCulture), tableName, StringComparison.OrdinalIgnoreCase));
-                if (identity && table?.FindAttribute(field.Key) == null) continue;
-                if (Property != null && !Property.Any(p => Matches(p, field.Key))) continue;
-                if (ExcludeProperty != null && ExcludeProperty.Any(p => Matches(p, field.Key))) continue;
-                chosen.Add(field.Key, field.Value);
-            }
+            // A column bound to -ProfileId or -Table by property name identifies the row; it is not an attribute.
+            // -Subscription and -Segmentation name what every row gets: they replace a row's column for the same one.
+            var chosen = ColumnFilter.Choose(record, Property, ExcludeProperty, (name, value) =>
+                NamedByParameter(name) ||
+                (table?.FindAttribute(name) == null &&
+                 ((skipProfileIdColumn && string.Equals(name, "ProfileId", StringComparison.OrdinalIgnoreCase)) ||
+                  (tableName != null && string.Equals(name, "Table", StringComparison.OrdinalIgnoreCase) &&
+                   string.Equals(Convert.ToString(value, CultureInfo.InvariantCulture), tableName, StringComparison.OrdinalIgnoreCase)))));
             foreach (var subscription in Subscriptions ?? new Dictionary<string, object?>())
                 chosen.Add(ProfileRequestBuilder.SubscriptionPrefix + subscription.Key, subscription.Value);
             foreach (var segmentation in Segmentations ?? new Dictionary<string, object?>())
@@ -150,31 +143,6 @@ namespace ActitoPS.Core.Profiles
             (column.StartsWith(ProfileRequestBuilder.SegmentationPrefix, StringComparison.Ordinal) && Segmentations != null &&
              Segmentations.Keys.Any(k => string.Equals(k, column.Substring(ProfileRequestBuilder.SegmentationPrefix.Length), StringComparison.Ordinal)));
 
-        /// <summary>Only what changed since the profile was read: the rest is already in Actito.</summary>
-        private static ActitoRecord EditedAttributes(ProfileEdit edit)
-        {
-            var changed = new ActitoRecord();
-            foreach (var current in edit.Current)
-            {
-                var original = edit.Original.Attributes.Contains(current.Key) ? edit.Original.Attributes[current.Key] : null;
-                if (!SameValue(original, current.Value)) changed.Add(current.Key, current.Value ?? string.Empty);
-            }
-            return changed;
-        }
-
-        private static bool SameValue(object? left, object? right)
-        {
-            try
-            {
-                return JToken.DeepEquals(ValueFormatter.ToJson(left), ValueFormatter.ToJson(right)) ||
-                       string.Equals(Convert.ToString(left, CultureInfo.InvariantCulture), Convert.ToString(right, CultureInfo.InvariantCulture), StringComparison.Ordinal);
-            }
-            catch (FormatException)
-            {
-                return false;
-            }
-        }
-
         private static bool HasUniqueKey(ProfileTable table, JObject body) =>
             (body["attributes"] as JArray ?? new JArray()).OfType<JObject>().Any(a =>
                 table.UniqueAttributes.Contains((string?)a["name"] ?? string.Empty) &&
@@ -186,9 +154,5 @@ namespace ActitoPS.Core.Profiles
             var shown = (body["attributes"] as JArray ?? new JArray()).OfType<JObject>().Take(2).ToList();
             return shown.Count == 0 ? "without attributes" : string.Join(", ", shown.Select(a => $"{(string?)a["name"]}={a["value"]}"));
         }
-
-        /// <summary>PowerShell's wildcards * and ? (any case), without a PowerShell reference.</summary>
-        internal static bool Matches(string pattern, string name) =>
-            Regex.IsMatch(name, "^" + Regex.Escape(pattern).Replace("\\*", ".*").Replace("\\?", ".") + "$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     }
 }

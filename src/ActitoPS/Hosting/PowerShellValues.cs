@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using ActitoPS.Core.Profiles;
+using ActitoPS.Core.Records;
 
 namespace ActitoPS.Hosting
 {
@@ -18,23 +18,23 @@ namespace ActitoPS.Hosting
             if (!(value is PSObject wrapper)) return value;
             if (wrapper.BaseObject is PSCustomObject)
                 return wrapper.Properties.Where(p => p.IsGettable).Select(p => new KeyValuePair<string, object?>(p.Name, p.Value)).ToList();
-            if (wrapper.BaseObject is ActitoProfile profile)
-                return new ProfileEdit(profile, profile.AttributeNames
+            if (wrapper.BaseObject is IReadBack read)
+                return new ReadBackEdit(read, read.Fields.Keys.Cast<string>()
                     .Select(name => wrapper.Properties[name])
-                    .Where(p => p != null && p.IsGettable)
+                    .Where(p => p is PSNoteProperty)
                     .Select(p => new KeyValuePair<string, object?>(p.Name, p.Value is PSObject inner ? inner.BaseObject : p.Value)));
             return wrapper.BaseObject;
         }
 
-        /// <summary>What Core writes, as PowerShell shows it: a profile's attributes become properties of their own.</summary>
+        /// <summary>What Core writes, as PowerShell shows it: the fields of a profile or record read from Actito become properties of their own.</summary>
         public static object ToOutput(object output)
         {
-            if (!(output is ActitoProfile profile)) return output;
-            var wrapper = new PSObject(profile);
-            foreach (var name in profile.AttributeNames)
+            if (!(output is IReadBack read)) return output;
+            var wrapper = new PSObject(read);
+            foreach (var name in read.Fields.Keys.Cast<string>())
             {
-                // A property the class has already (ProfileId, Table…) keeps its meaning; the attribute stays in Attributes.
-                if (wrapper.Properties[name] == null) wrapper.Properties.Add(new PSNoteProperty(name, profile.Attributes[name]));
+                // A property the class has already (ProfileId, Table…) keeps its meaning; the field stays in its dictionary.
+                if (wrapper.Properties[name] == null) wrapper.Properties.Add(new PSNoteProperty(name, read.Fields[name]));
             }
             return wrapper;
         }

@@ -11,8 +11,8 @@ using ActitoPS.Hosting;
 namespace ActitoPS.Profiles
 {
     /// <summary>
-    /// Completion from the connection's profile tables: the -Connection given on the line (a variable
-    /// holding one), else the session's; the -Table given on the line for the table's own names.
+    /// Completion from the connection's tables: the -Connection given on the line (a variable holding one),
+    /// else the session's; the -Table or -CustomTable given on the line for the table's own names.
     /// </summary>
     public abstract class ProfileCompleter : IArgumentCompleter
     {
@@ -21,7 +21,7 @@ namespace ActitoPS.Profiles
         {
             var given = fakeBoundParameters?["Connection"];
             var connection = (given == null ? null : PowerShellValues.Unwrap(given) as ActitoConnection) ?? ActitoSession.Current;
-            var table = fakeBoundParameters?["Table"]?.ToString();
+            var table = (fakeBoundParameters?["Table"] ?? fakeBoundParameters?["CustomTable"])?.ToString();
             return Names(connection, table, wordToComplete)
                 .Select(name => new CompletionResult(name.IndexOf(' ') >= 0 ? "'" + name + "'" : name, name, CompletionResultType.ParameterValue, name))
                 .ToList();
