@@ -9,8 +9,9 @@ public sealed class ModuleLoadingTests
 {
     private static readonly string[] Cmdlets =
     [
-        "Add-ActitoSegmentation", "Add-ActitoSubscription", "Connect-Actito", "Disconnect-Actito", "Get-ActitoConnection", "Get-ActitoProfile",
-        "Get-ActitoProfileTable", "Remove-ActitoProfile", "Remove-ActitoSegmentation", "Remove-ActitoSubscription", "Set-ActitoProfile",
+        "Add-ActitoSegmentation", "Add-ActitoSubscription", "Connect-Actito", "Disconnect-Actito", "Get-ActitoConnection", "Get-ActitoCustomTable",
+        "Get-ActitoProfile", "Get-ActitoProfileTable", "Get-ActitoRecord", "Remove-ActitoProfile", "Remove-ActitoRecord", "Remove-ActitoSegmentation",
+        "Remove-ActitoSubscription", "Set-ActitoProfile", "Set-ActitoRecord",
     ];
 
     private static string Manifest => Rows.Quote(ModuleSession.ManifestPath);

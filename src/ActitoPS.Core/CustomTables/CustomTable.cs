@@ -13,7 +13,7 @@ namespace ActitoPS.Core.CustomTables
         private static readonly string[] TechnicalFields = { "id", "creationMoment", "updateMoment" };
 
         public CustomTable(string technicalName, string? id, string? userName, string? category, IReadOnlyList<string> capabilities,
-            IReadOnlyList<CustomTableField> fields, string? primaryKey, string? businessKey, object? raw = null)
+            IReadOnlyList<CustomTableField> fields, string? primaryKeyField, string? businessKeyField, object? raw = null)
         {
             TechnicalName = technicalName;
             Id = id;
@@ -21,8 +21,8 @@ namespace ActitoPS.Core.CustomTables
             Category = category;
             Capabilities = capabilities;
             Fields = fields;
-            PrimaryKey = primaryKey;
-            BusinessKey = businessKey;
+            PrimaryKeyField = primaryKeyField;
+            BusinessKeyField = businessKeyField;
             Raw = raw;
         }
 
@@ -39,11 +39,14 @@ namespace ActitoPS.Core.CustomTables
 
         public IReadOnlyList<CustomTableField> Fields { get; }
 
-        /// <summary>The technical id field ("id"), set by the server.</summary>
-        public string? PrimaryKey { get; }
+        /// <summary>The technical id field ("id"), set by the server (Actito's "primaryKey").</summary>
+        public string? PrimaryKeyField { get; }
 
-        /// <summary>The field that identifies a record in calls (the guide's "ref").</summary>
-        public string? BusinessKey { get; }
+        /// <summary>
+        /// The field that identifies a record in calls (Actito's "businessKey": the guide's "ref"). Not named
+        /// BusinessKey, so that a table piped to a record cmdlet never binds the field's name as a record's key.
+        /// </summary>
+        public string? BusinessKeyField { get; }
 
         /// <summary>Actito's answer for this table, fields the module does not know included.</summary>
         public object? Raw { get; }
@@ -52,7 +55,7 @@ namespace ActitoPS.Core.CustomTables
         public CustomTableField? FindField(string name) => Fields.FirstOrDefault(f => string.Equals(f.FieldName, name, StringComparison.OrdinalIgnoreCase));
 
         public bool IsTechnical(string fieldName) =>
-            TechnicalFields.Contains(fieldName, StringComparer.OrdinalIgnoreCase) || string.Equals(fieldName, PrimaryKey, StringComparison.OrdinalIgnoreCase);
+            TechnicalFields.Contains(fieldName, StringComparer.OrdinalIgnoreCase) || string.Equals(fieldName, PrimaryKeyField, StringComparison.OrdinalIgnoreCase);
 
         public override string ToString() => TechnicalName;
 

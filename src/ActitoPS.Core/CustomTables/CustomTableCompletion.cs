@@ -20,7 +20,19 @@ namespace ActitoPS.Core.CustomTables
         {
             var found = string.IsNullOrWhiteSpace(table) ? null
                 : Read(connection).FirstOrDefault(t => string.Equals(t.TechnicalName, table!.Trim('\'', '"', ' '), StringComparison.OrdinalIgnoreCase));
-            return Matching(found?.Fields.Select(f => f.FieldName) ?? Enumerable.Empty<string>(), wordToComplete);
+            if (found == null) return Enumerable.Empty<string>();
+            try
+            {
+                using (var cancellation = new CancellationTokenSource(Timeout))
+                {
+                    found = Task.Run(() => connection!.CustomTables.CompleteAsync(found, cancellation.Token)).GetAwaiter().GetResult();
+                }
+            }
+            catch (Exception)
+            {
+                return Enumerable.Empty<string>();
+            }
+            return Matching(found.Fields.Select(f => f.FieldName), wordToComplete);
         }
 
         private static IReadOnlyList<CustomTable> Read(ActitoConnection? connection)

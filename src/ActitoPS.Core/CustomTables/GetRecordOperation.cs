@@ -99,7 +99,7 @@ namespace ActitoPS.Core.CustomTables
         };
 
         public static ActitoApiException NotFound(ActitoApiException missing, CustomTable? structure, string table, string key) =>
-            new ActitoApiException($"No record with {(structure?.BusinessKey ?? "business key")} {key} in custom table '{table}'.", 404, missing.Method, missing.Path,
+            new ActitoApiException($"No record with {(structure?.BusinessKeyField ?? "business key")} {key} in custom table '{table}'.", 404, missing.Method, missing.Path,
                 missing.ActitoMessage, missing.ResponseBody, missing.Field, innerException: missing, attempts: missing.Attempts, earlierAttemptUncertain: missing.EarlierAttemptUncertain);
     }
 }

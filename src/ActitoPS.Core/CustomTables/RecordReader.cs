@@ -32,8 +32,8 @@ namespace ActitoPS.Core.CustomTables
                 fields[field?.FieldName ?? name] = Typed(field, value);
             }
             var key = record["businessKey"] is JValue plain && plain.Value != null ? Convert.ToString(plain.Value, CultureInfo.InvariantCulture) : null;
-            if (key == null && structure?.BusinessKey != null && fields.Contains(structure.BusinessKey))
-                key = Convert.ToString(fields[structure.BusinessKey], CultureInfo.InvariantCulture);
+            if (key == null && structure?.BusinessKeyField != null && fields.Contains(structure.BusinessKeyField))
+                key = Convert.ToString(fields[structure.BusinessKeyField], CultureInfo.InvariantCulture);
             return new CustomTableRecord(structure?.TechnicalName ?? table, key, fields, PlainJson.From(record));
         }
 

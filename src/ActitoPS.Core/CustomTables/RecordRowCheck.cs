@@ -22,14 +22,17 @@ namespace ActitoPS.Core.CustomTables
         {
             var properties = new JArray();
             var given = new System.Collections.Generic.HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var cell in record)
+            foreach (var cell in Flatten(record, row))
             {
                 if (cell.Value == null || (cell.Value is string text && text.Trim().Length == 0)) continue;
                 var name = cell.Key;
                 JToken value;
                 try
                 {
-                    value = ValueFormatter.ToJson(cell.Value);
+                    // Custom-table moments keep their offset (Actito writes them so); profile date-times have none.
+                    value = cell.Value is DateTimeOffset moment
+                        ? new JValue(moment.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture))
+                        : ValueFormatter.ToJson(cell.Value);
                 }
                 catch (Exception problem) when (problem is FormatException || problem is OverflowException)
                 {
@@ -50,14 +53,31 @@ namespace ActitoPS.Core.CustomTables
 
             if (table != null)
             {
-                if (needsKey && table.BusinessKey != null && !given.Contains(table.BusinessKey))
-                    throw new ActitoRecordException(row, table.BusinessKey, $"the row has no {table.BusinessKey}, the business key of '{table.TechnicalName}' that identifies a record.");
+                if (needsKey && table.BusinessKeyField != null && !given.Contains(table.BusinessKeyField))
+                    throw new ActitoRecordException(row, table.BusinessKeyField, $"the row has no {table.BusinessKeyField}, the business key of '{table.TechnicalName}' that identifies a record.");
                 var missing = create ? table.Fields.FirstOrDefault(f => f.Required && !table.IsTechnical(f.FieldName) && !given.Contains(f.FieldName)) : null;
                 if (missing != null)
                     throw new ActitoRecordException(row, missing.FieldName, $"{missing.FieldName} is required in '{table.TechnicalName}': a created record must have it.");
             }
             if (properties.Count == 0) throw new ActitoRecordException(row, null, "the row has no value to send (every cell is empty).");
             return new JObject { ["properties"] = properties };
+        }
+
+        /// <summary>A row in Actito's own shape ({"properties":[{name,value}…]}, read with ConvertFrom-Json) as plain name/value cells.</summary>
+        private static System.Collections.Generic.IEnumerable<System.Collections.Generic.KeyValuePair<string, object?>> Flatten(ActitoRecord record, int row)
+        {
+            if (!(record.Count == 1 && record.TryGetValue("properties", out var list) && list is System.Collections.Generic.IList<object?> items)) return record;
+            var cells = new System.Collections.Generic.List<System.Collections.Generic.KeyValuePair<string, object?>>();
+            var index = 0;
+            foreach (var item in items)
+            {
+                index++;
+                if (!(item is ActitoRecord property) || !property.TryGetValue("name", out var name) || !(name is string text) || text.Length == 0)
+                    throw new ActitoRecordException(row, $"properties[{index}]", "each property needs a 'name' and a 'value'.");
+                property.TryGetValue("value", out var value);
+                cells.Add(new System.Collections.Generic.KeyValuePair<string, object?>(text, value));
+            }
+            return cells;
         }
 
         private static void Check(CustomTableField field, JToken value, int row)

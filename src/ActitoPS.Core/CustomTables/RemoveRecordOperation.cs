@@ -37,7 +37,7 @@ namespace ActitoPS.Core.CustomTables
                     {
                         throw RecordKeys.NotFound(missing, structure, name, key);
                     }
-                }, $"record {(structure?.BusinessKey ?? "key")}={key} of custom table '{name}'", "Delete");
+                }, $"record {(structure?.BusinessKeyField ?? "key")}={key} of custom table '{name}'", "Delete");
             });
 
         protected override string? Advice(ActitoApiException failure) =>

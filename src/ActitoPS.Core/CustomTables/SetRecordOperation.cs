@@ -44,6 +44,9 @@ namespace ActitoPS.Core.CustomTables
         public void Process(object? input, string? table, string? businessKey) =>
             ProcessInput(input, (row, number) => Plan(row, number, table ?? _defaultTable, string.IsNullOrWhiteSpace(businessKey) ? null : businessKey!.Trim()));
 
+        protected override string VolumeWarning =>
+            $"More than {VolumeWarningRows} rows: Actito allows about 100 calls a minute, one a row. For volume, load the records as a file in one mass import.";
+
         protected override string? Advice(ActitoApiException failure)
         {
             if (failure.MayHaveBeenApplied) return "Look the record up (Get-ActitoRecord) before sending this row again: it may already have been written.";
@@ -61,7 +64,9 @@ namespace ActitoPS.Core.CustomTables
             if (RecordConverter.Unwrap(input!, Unwrap) is ReadBackEdit edit && edit.Original is CustomTableRecord read)
             {
                 businessKey = businessKey ?? read.BusinessKey;
-                record = edit.Changed();
+                record = ColumnFilter.Choose(edit.Changed(), Property, ExcludeProperty);
+                if (record.Count == 0)
+                    throw new ActitoRecordException(row, null, "nothing was changed on this record since Get-ActitoRecord read it, so there is nothing to send.");
             }
             else
             {
@@ -98,12 +103,12 @@ namespace ActitoPS.Core.CustomTables
 
         private static string? KeyOf(CustomTable? table, JObject body)
         {
-            var key = table?.BusinessKey;
+            var key = table?.BusinessKeyField;
             var property = (body["properties"] as JArray ?? new JArray()).OfType<JObject>()
                 .FirstOrDefault(p => key != null && string.Equals((string?)p["name"], key, StringComparison.OrdinalIgnoreCase));
             return property?["value"] is JValue value ? Convert.ToString(value.Value, CultureInfo.InvariantCulture) : null;
         }
 
-        private static string Describe(CustomTable? table, string? key) => table?.BusinessKey != null ? $"{table.BusinessKey}={key}" : key ?? "(no key)";
+        private static string Describe(CustomTable? table, string? key) => table?.BusinessKeyField != null ? $"{table.BusinessKeyField}={key}" : key ?? "(no key)";
     }
 }

@@ -147,9 +147,15 @@ namespace ActitoPS.Core.Hosting
             }
         }
 
-        /// <summary>Called with each row's number as it arrives (a warning past a size, say).</summary>
-        protected virtual void OnRowCounted(int row)
+        /// <summary>Past this many rows a writing operation warns once that bulk loads are the tool for volume.</summary>
+        public const int VolumeWarningRows = 1000;
+
+        /// <summary>The warning a writing operation gives past <see cref="VolumeWarningRows"/> rows; null for none.</summary>
+        protected virtual string? VolumeWarning => null;
+
+        private void OnRowCounted(int row)
         {
+            if (row == VolumeWarningRows + 1 && VolumeWarning != null) Host.WriteWarning(VolumeWarning);
         }
 
         /// <summary>What to advise for a row Actito refused, by its failure; null for nothing.</summary>

@@ -19,9 +19,6 @@ namespace ActitoPS.Core.Profiles
     /// </summary>
     public sealed class SetProfileOperation : RowOperation
     {
-        /// <summary>Past this many rows one warning says that bulk loads are the tool for volume.</summary>
-        public const int VolumeWarningRows = 1000;
-
         private readonly string? _defaultTable;
         private readonly DataCollectionInfo? _dataCollection;
         private readonly IProfileApi _api;
@@ -61,11 +58,8 @@ namespace ActitoPS.Core.Profiles
         public void Process(object? input, string? table, long? profileId) =>
             ProcessInput(input, (row, number) => Plan(row, number, table ?? _defaultTable, profileId));
 
-        protected override void OnRowCounted(int row)
-        {
-            if (row == VolumeWarningRows + 1)
-                Host.WriteWarning($"More than {VolumeWarningRows} rows: Actito allows about 100 calls a minute, one a row. For volume, Start-ActitoEtl loads a whole file in one mass import.");
-        }
+        protected override string VolumeWarning =>
+            $"More than {VolumeWarningRows} rows: Actito allows about 100 calls a minute, one a row. For volume, Start-ActitoEtl loads a whole file in one mass import.";
 
         protected override string? Advice(ActitoApiException failure)
         {
@@ -87,7 +81,10 @@ namespace ActitoPS.Core.Profiles
             if (RecordConverter.Unwrap(input!, Unwrap) is ReadBackEdit edit && edit.Original is ActitoProfile read)
             {
                 profileId = profileId ?? read.ProfileId;
-                body = Build(edit.Changed(), row, skipProfileIdColumn: false, table);
+                var changed = edit.Changed();
+                if (changed.Count == 0 && (Subscriptions?.Count ?? 0) == 0 && (Segmentations?.Count ?? 0) == 0)
+                    throw new ActitoRecordException(row, null, "nothing was changed on this profile since Get-ActitoProfile read it, so there is nothing to send.");
+                body = Build(changed, row, skipProfileIdColumn: false, table);
             }
             else
             {

@@ -34,14 +34,18 @@ public sealed class EmulatorAdmin
         _core.Load(licence);
     }
 
-    /// <summary>Clears profiles, tokens, faults, the request log and the call-rate window; settings go back to the licence's limits.</summary>
+    /// <summary>
+    /// Clears profiles, tokens, faults, the request log and the call-rate window; custom tables go back to
+    /// the licence's seed records; settings go back to the licence's limits.
+    /// </summary>
     public void Reset() => _core.Reset();
 
     public EmulatorStateSnapshot GetState() =>
         new(_core.State.Entities
             .Select(e => new EntitySnapshot(
                 e.Definition.Name,
-                e.ProfileTables.Select(t => new ProfileTableSnapshot(t.Schema.Id, t.Schema.Name, t.Snapshot())).ToList()))
+                e.ProfileTables.Select(t => new ProfileTableSnapshot(t.Schema.Id, t.Schema.Name, t.Snapshot())).ToList(),
+                e.CustomTables.Select(t => new CustomTableSnapshot(t.Schema.TableId, t.Schema.TechnicalName, t.Snapshot())).ToList()))
             .ToList());
 
     /// <param name="entity">Entity name, any case.</param>
@@ -51,6 +55,17 @@ public sealed class EmulatorAdmin
     {
         var entityState = _core.State.FindEntity(entity) ?? throw new KeyNotFoundException($"No entity '{entity}' in the licence.");
         var store = entityState.FindProfileTable(table) ?? throw new KeyNotFoundException($"No profile table '{table}' in entity '{entity}'.");
+        return store.Snapshot();
+    }
+
+    /// <summary>The records of a custom table, by id, as of now.</summary>
+    /// <param name="entity">Entity name, any case.</param>
+    /// <param name="table">Custom table technicalName (any case) or id.</param>
+    /// <exception cref="KeyNotFoundException">No such entity or table.</exception>
+    public IReadOnlyList<CustomTableRecordSnapshot> GetRecords(string entity, string table)
+    {
+        var entityState = _core.State.FindEntity(entity) ?? throw new KeyNotFoundException($"No entity '{entity}' in the licence.");
+        var store = entityState.FindCustomTable(table) ?? throw new KeyNotFoundException($"No custom table '{table}' in entity '{entity}'.");
         return store.Snapshot();
     }
 

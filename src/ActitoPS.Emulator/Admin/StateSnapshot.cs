@@ -3,7 +3,7 @@ namespace ActitoPS.Emulator;
 /// <summary>Everything the emulator holds, as of one moment; safe to keep and compare.</summary>
 public sealed record EmulatorStateSnapshot(IReadOnlyList<EntitySnapshot> Entities);
 
-public sealed record EntitySnapshot(string Name, IReadOnlyList<ProfileTableSnapshot> ProfileTables);
+public sealed record EntitySnapshot(string Name, IReadOnlyList<ProfileTableSnapshot> ProfileTables, IReadOnlyList<CustomTableSnapshot> CustomTables);
 
 public sealed record ProfileTableSnapshot(string Id, string Name, IReadOnlyList<ProfileSnapshot> Profiles);
 
@@ -21,3 +21,17 @@ public sealed record ProfileSnapshot(
     int WriteCount,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);
+
+/// <param name="Id">The table's technical id.</param>
+/// <param name="Records">By id.</param>
+public sealed record CustomTableSnapshot(string Id, string TechnicalName, IReadOnlyList<CustomTableRecordSnapshot> Records);
+
+/// <param name="BusinessKey">The business key's value as invariant text (what a URL names the record by).</param>
+/// <param name="Properties">
+/// Fields that hold a value, in structure order, under the structure's spelling, typed: Long as
+/// <see cref="long"/>, String as <see cref="string"/>, Date as <see cref="DateTimeOffset"/>, Double as
+/// <see cref="double"/>, Boolean as <see cref="bool"/>. The technical fields id, creationMoment and
+/// updateMoment are included.
+/// </param>
+/// <param name="WriteCount">Successful writes applied to the record (creation included; 0 for a licence's seed record).</param>
+public sealed record CustomTableRecordSnapshot(string BusinessKey, IReadOnlyDictionary<string, object> Properties, int WriteCount);

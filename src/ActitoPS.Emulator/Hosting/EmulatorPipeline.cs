@@ -1,5 +1,6 @@
 using ActitoPS.Emulator.Admin;
 using ActitoPS.Emulator.Auth;
+using ActitoPS.Emulator.CustomTables;
 using ActitoPS.Emulator.Faults;
 using ActitoPS.Emulator.Limits;
 using ActitoPS.Emulator.Profiles;
@@ -33,5 +34,6 @@ internal static class EmulatorPipeline
         app.MapProfileEndpoints(core);
         app.MapProfileV5Endpoints(core);
         app.MapTableStructureEndpoints(core);
+        app.MapCustomTableEndpoints(core);
     }
 }

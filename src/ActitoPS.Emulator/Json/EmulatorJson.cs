@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -6,7 +7,11 @@ namespace ActitoPS.Emulator.Json;
 
 internal static class EmulatorJson
 {
-    /// <summary>Responses: camelCase like Actito, and absent rather than null where a field does not apply.</summary>
+    /// <summary>
+    /// Responses: camelCase like Actito, and absent rather than null where a field does not apply. Text is
+    /// escaped as a JSON API (not an HTML page) needs, so "+01:00" and "john+news@…" go out as written,
+    /// as Actito's own answers do, rather than as \u002B.
+    /// </summary>
     public static readonly JsonSerializerOptions Api = CreateApi();
 
     /// <summary>Licence files are edited by hand, so comments and trailing commas are forgiven.</summary>
@@ -18,6 +23,7 @@ internal static class EmulatorJson
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         options.MakeReadOnly();

@@ -16,6 +16,14 @@ public sealed class CustomTableDefinition
     public string BusinessKey { get; set; } = "";
     public string? CreationMoment { get; set; }
     public string? UpdateMoment { get; set; }
+
+    /// <summary>
+    /// (Emulator addition) The fields a query may search or sort on, matched in any case. Null (absent):
+    /// the business key, id, creationMoment and updateMoment.
+    /// </summary>
+    public List<string>? IndexedFields { get; set; }
+
+    /// <summary>(Emulator addition) Seed records, restored by a reset.</summary>
     public List<CustomTableRecord> Records { get; set; } = [];
 }
 
@@ -23,7 +31,7 @@ public sealed class CustomTableAttributeDefinition
 {
     public string FieldName { get; set; } = "";
 
-    /// <summary>Actito's Java-flavoured type names: Long, String, Date, …</summary>
+    /// <summary>Actito's Java-flavoured type names: Long, String, Date (the guide's), Double, Boolean; any case.</summary>
     public string Type { get; set; } = "String";
 
     public bool Unique { get; set; }

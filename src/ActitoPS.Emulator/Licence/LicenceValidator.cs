@@ -1,4 +1,5 @@
 using System.Globalization;
+using ActitoPS.Emulator.CustomTables;
 using ActitoPS.Emulator.Profiles;
 using ActitoPS.Emulator.Retirement;
 
@@ -23,9 +24,9 @@ internal static class LicenceValidator
         else
         {
             CheckUnique(licence.Entities.Select(e => e.Name), "entity name", StringComparer.OrdinalIgnoreCase, problems);
-            foreach (var entity in licence.Entities)
+            for (var index = 0; index < licence.Entities.Count; index++)
             {
-                CheckEntity(entity, problems);
+                CheckEntity(licence.Entities[index], index + 1, problems);
             }
         }
 
@@ -69,7 +70,7 @@ internal static class LicenceValidator
         }
     }
 
-    private static void CheckEntity(LicenceEntity entity, List<string> problems)
+    private static void CheckEntity(LicenceEntity entity, int position, List<string> problems)
     {
         if (string.IsNullOrWhiteSpace(entity.Name))
         {
@@ -87,9 +88,10 @@ internal static class LicenceValidator
 
         var customTables = entity.CustomTables ?? [];
         CheckUnique(customTables.Select(t => t.TechnicalName), $"{where}: custom table technicalName", StringComparer.OrdinalIgnoreCase, problems);
+        CheckUnique(customTables.Select(t => t.Id).Where(id => !string.IsNullOrEmpty(id)), $"{where}: custom table id", StringComparer.OrdinalIgnoreCase, problems);
         foreach (var table in customTables)
         {
-            CheckCustomTable(table, $"{where}, custom table '{table.TechnicalName}'", problems);
+            CheckCustomTable(entity, position, table, $"{where}, custom table '{table.TechnicalName}'", problems);
         }
     }
 
@@ -136,14 +138,10 @@ internal static class LicenceValidator
         }
     }
 
-    private static void CheckCustomTable(CustomTableDefinition table, string where, List<string> problems)
+    private static void CheckCustomTable(LicenceEntity entity, int position, CustomTableDefinition table, string where, List<string> problems)
     {
-        var fields = (table.Attributes ?? []).Select(a => a.FieldName).ToList();
-        CheckUnique(fields, $"{where}: attribute fieldName", StringComparer.OrdinalIgnoreCase, problems);
-        if (!string.IsNullOrEmpty(table.BusinessKey) && !fields.Contains(table.BusinessKey, StringComparer.OrdinalIgnoreCase))
-        {
-            problems.Add($"{where}: businessKey '{table.BusinessKey}' is not one of its attributes");
-        }
+        CheckUnique((table.Attributes ?? []).Select(a => a.FieldName), $"{where}: attribute fieldName", StringComparer.OrdinalIgnoreCase, problems);
+        CustomTableLicenceRules.Check(entity, position, table, where, problems);
     }
 
     private static void CheckUnique(IEnumerable<string?> names, string what, StringComparer comparer, List<string> problems)

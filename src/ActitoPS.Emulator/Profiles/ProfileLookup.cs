@@ -55,7 +55,7 @@ internal static class ProfileLookup
     /// Decoded from the raw request target: routing leaves %2F encoded in route values, and a unique
     /// value (an e-mail address, say) may contain any character.
     /// </summary>
-    private static string RawLastSegment(HttpContext context)
+    internal static string RawLastSegment(HttpContext context)
     {
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "";
         var query = target.IndexOf('?', StringComparison.Ordinal);

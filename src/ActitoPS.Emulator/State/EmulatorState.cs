@@ -1,3 +1,4 @@
+using ActitoPS.Emulator.CustomTables;
 using ActitoPS.Emulator.Profiles;
 using ActitoPS.Emulator.Retirement;
 
@@ -15,8 +16,12 @@ internal sealed class EmulatorState
     {
         Licence = licence;
         var ids = new ProfileIdSequence();
+        var loadedAt = CustomValues.WholeSeconds(time.GetUtcNow());
         _entities = licence.Entities
-            .Select(e => new EntityState(e, e.ProfileTables.Select(t => new ProfileTableStore(new ProfileTableSchema(e.Name, t), ids, time)).ToList()))
+            .Select((e, index) => new EntityState(
+                e,
+                e.ProfileTables.Select(t => new ProfileTableStore(new ProfileTableSchema(e.Name, t), ids, time)).ToList(),
+                e.CustomTables.Select(t => CreateCustomTable(e, index + 1, t, time, loadedAt)).ToList()))
             .ToList();
         RetiredApis = (licence.RetiredApis ?? []).Select(RetiredApi.Find).OfType<RetiredApi>().ToList();
     }
@@ -32,12 +37,29 @@ internal sealed class EmulatorState
         _entities.FirstOrDefault(e => string.Equals(e.Definition.Name, name, StringComparison.OrdinalIgnoreCase));
 
     public bool HasApiKey(string key) => Licence.ApiKeys.Contains(key, StringComparer.Ordinal);
+
+    /// <summary>A table filled with the licence's seed records, which the licence validator has already checked.</summary>
+    private static CustomTableStore CreateCustomTable(LicenceEntity entity, int entityPosition, CustomTableDefinition table, TimeProvider time, DateTimeOffset loadedAt)
+    {
+        var schema = new CustomTableSchema(entity.Name, entityPosition, table, loadedAt);
+        var problems = new List<string>();
+        var seeds = SeedRecords.Read(schema, table.Records ?? [], schema.ToString(), problems);
+        return problems.Count == 0
+            ? new CustomTableStore(schema, seeds, time, loadedAt)
+            : throw new LicenceException("Invalid licence: " + string.Join("; ", problems) + ".");
+    }
 }
 
-internal sealed class EntityState(LicenceEntity definition, IReadOnlyList<ProfileTableStore> profileTables)
+internal sealed class EntityState(LicenceEntity definition, IReadOnlyList<ProfileTableStore> profileTables, IReadOnlyList<CustomTableStore> customTables)
 {
     public LicenceEntity Definition { get; } = definition;
     public IReadOnlyList<ProfileTableStore> ProfileTables { get; } = profileTables;
+    public IReadOnlyList<CustomTableStore> CustomTables { get; } = customTables;
+
+    /// <summary>By technicalName (any case) first, then by id.</summary>
+    public CustomTableStore? FindCustomTable(string nameOrId) =>
+        CustomTables.FirstOrDefault(t => string.Equals(t.Schema.TechnicalName, nameOrId, StringComparison.OrdinalIgnoreCase))
+        ?? CustomTables.FirstOrDefault(t => !string.IsNullOrEmpty(t.Schema.TableId) && string.Equals(t.Schema.TableId, nameOrId, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>By name (any case) first, then by id.</summary>
     public ProfileTableStore? FindProfileTable(string nameOrId) =>

@@ -29,10 +29,12 @@ namespace ActitoPS.CustomTables
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
         public string[]? Property { get; set; }
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
         public string[]? ExcludeProperty { get; set; }
 
         [Parameter]

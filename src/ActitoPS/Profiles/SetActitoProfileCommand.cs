@@ -39,10 +39,12 @@ namespace ActitoPS.Profiles
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
         public string[]? Property { get; set; }
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
         public string[]? ExcludeProperty { get; set; }
 
         [Parameter]

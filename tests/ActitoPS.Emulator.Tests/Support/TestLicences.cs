@@ -5,6 +5,8 @@ internal static class TestLicences
     public const string ApiKey = "local-dev-key";
     public const string Entity = "MyEntity";
     public const string Table = "MyWebsiteProfiles";
+    public const string CustomTable = "DemoDocTickets";
+    public const string OrdersTable = "Orders";
 
     public static string SamplePath => Path.Combine(AppContext.BaseDirectory, "samples", "licence.json");
 
@@ -28,4 +30,61 @@ internal static class TestLicences
         licence.Limits.TokenLifetimeSeconds = tokenLifetimeSeconds ?? licence.Limits.TokenLifetimeSeconds;
         return licence;
     }
+
+    /// <summary>
+    /// The sample plus a custom table "Orders" with a String business key and every other type the emulator
+    /// knows, a unique field besides the key, and no technical fields declared (the emulator adds them), no
+    /// indexedFields (the default applies) and no entityId.
+    /// </summary>
+    public static Licence SampleWithOrders()
+    {
+        var licence = Sample();
+        licence.Entities[0].CustomTables.Add(new CustomTableDefinition
+        {
+            Id = "0b7c5a52-0000-4000-8000-000000000001",
+            TechnicalName = OrdersTable,
+            UserName = "Orders",
+            Category = "READWRITE",
+            Capabilities = ["INTERACTION"],
+            BusinessKey = "orderRef",
+            CreationMoment = "2024-01-01T00:00:00+00:00",
+            UpdateMoment = "2024-01-01T00:00:00+00:00",
+            Attributes =
+            [
+                new() { FieldName = "orderRef", Type = "String", Unique = true, Required = true },
+                new() { FieldName = "amount", Type = "Double", Required = true },
+                new() { FieldName = "paid", Type = "Boolean" },
+                new() { FieldName = "orderDate", Type = "Date" },
+                new() { FieldName = "customerId", Type = "Long" },
+                new() { FieldName = "voucher", Type = "String", Unique = true },
+                new() { FieldName = "note", Type = "String", Description = "free text" },
+            ],
+        });
+        return licence;
+    }
+
+    /// <summary>The sample with that many more DemoDocTickets seed records (refs 1000…, customerId 777).</summary>
+    public static Licence SampleWithManyTickets(int count)
+    {
+        var licence = Sample();
+        var table = licence.Entities[0].CustomTables.Single(t => t.TechnicalName == CustomTable);
+        for (var i = 0; i < count; i++)
+        {
+            table.Records.Add(new CustomTableRecord
+            {
+                Properties =
+                [
+                    Property("ref", 1000 + i),
+                    Property("refMagasin", "9"),
+                    Property("montant", i),
+                    Property("customerId", 777),
+                ],
+            });
+        }
+
+        return licence;
+    }
+
+    public static CustomTableProperty Property<T>(string name, T value) =>
+        new() { Name = name, Value = System.Text.Json.JsonSerializer.SerializeToElement(value) };
 }

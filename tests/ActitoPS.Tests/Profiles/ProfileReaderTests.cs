@@ -41,7 +41,7 @@ public class ProfileReaderTests
         Assert.Equal(34567L, profile.Attributes["customerId"]);
         Assert.Equal(true, profile.Attributes["vip"]);
         Assert.Equal(2.5m, profile.Attributes["extra"]);
-        Assert.Equal(["birthDate", "lastVisit", "customerId", "vip", "lastName", "extra"], profile.AttributeNames);
+        Assert.Equal(["birthDate", "lastVisit", "customerId", "vip", "lastName", "extra"], profile.Attributes.Keys.Cast<string>());
         Assert.Equal(true, profile.Subscriptions["Newsletter"]);
         Assert.Equal(false, profile.Subscriptions["Promotions"]);
         Assert.Equal(new[] { "Gold", "Silver" }, (string[])profile.Segmentations["ClientType"]!);
