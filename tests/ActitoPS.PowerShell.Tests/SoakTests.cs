@@ -153,6 +153,47 @@ public sealed class SoakTests(EmulatorFixture emulator, ITestOutputHelper log) :
             $"in-engine deletes and subscriptions under faults: 200 rows in {result.Elapsed.TotalSeconds:0.0} s; {done.Count} done, {failed.Count} reported ({failed.Count(f => f.Value)} may have been applied)"));
     }
 
+    [Fact]
+    public void Three_hundred_records_under_fifteen_percent_faults_each_end_stored_as_sent_or_reported_with_their_row()
+    {
+        Emulator.Admin.UpdateSettings(new EmulatorSettingsUpdate { CallsPerMinute = 0, TokenLifetimeSeconds = 20 });
+        Connect("-TimeoutSec 1 -CallsPerMinute 0");
+        foreach (var fault in FaultPresets.Mixed(rate: 0.15, stallMs: 1500)) Emulator.Admin.AddFault(fault);
+
+        var result = Session.Run("""
+            $rows = 1..300 | ForEach-Object { [pscustomobject]@{ ref = "$(70000 + $_)"; refMagasin = "shop$_"; montant = "$_"; customerId = '4242' } }
+            $written = @($rows | Set-ActitoRecord -CustomTable DemoDocTickets -ErrorVariable failed -ErrorAction SilentlyContinue -Verbose)
+            foreach ($w in $written) { 'written,{0}' -f $w.BusinessKey }
+            foreach ($e in $failed) { 'failed,{0},{1},{2}' -f $e.TargetObject.ref, [object]::ReferenceEquals($e.TargetObject, $rows[$e.Exception.RowNumber - 1]), $e.Exception.MayHaveBeenApplied }
+            """);
+
+        Assert.Null(result.Terminated);
+        WaitForEmulatorToFinish();
+        var lines = result.Text.Select(t => t.Split(',')).ToList();
+        var written = lines.Where(l => l[0] == "written").Select(l => int.Parse(l[1], CultureInfo.InvariantCulture) - 70000).ToList();
+        var failed = lines.Where(l => l[0] == "failed").ToDictionary(l => int.Parse(l[1], CultureInfo.InvariantCulture) - 70000, l => l[2..]);
+        Assert.Equal(Enumerable.Range(1, 300), written.Concat(failed.Keys).Order());
+        Assert.All(failed.Values, f => Assert.Equal("True", f[0]));
+
+        var held = Emulator.Admin.GetRecords(EmulatorFixture.Entity, "DemoDocTickets").ToDictionary(r => r.BusinessKey);
+        for (var i = 1; i <= 300; i++)
+        {
+            var key = (70000 + i).ToString(CultureInfo.InvariantCulture);
+            if (written.Contains(i))
+            {
+                Assert.True(held.ContainsKey(key), $"Record {key} was reported written but is not held.");
+                Assert.Equal(($"shop{i}", (long)i), ((string)held[key].Properties["refMagasin"], (long)held[key].Properties["montant"]));
+            }
+            else if (failed[i][1] == "False")
+            {
+                Assert.False(held.ContainsKey(key), $"Record {key} failed without 'may have been applied', yet it is held.");
+            }
+        }
+        new SecretScan().Add("records soak", result, Session.UI).AssertNoHit(Emulator.Admin.GetIssuedTokens().Append(EmulatorFixture.ApiKey));
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"in-engine records under faults: 300 rows in {result.Elapsed.TotalSeconds:0.0} s, {300 / result.Elapsed.TotalSeconds:0.0} rows/s; {written.Count} written, {failed.Count} reported"));
+    }
+
     private void WaitForEmulatorToFinish()
     {
         var until = DateTime.UtcNow.AddSeconds(10);

@@ -73,6 +73,54 @@ public class CultureMatrixTests
         Assert.Contains("\"date\":\"2024-03-09 14:05:06\"", json);
     }
 
+    /// <summary>A DemoDocTickets-like table with every type a record field has.</summary>
+    private static readonly ActitoPS.Core.CustomTables.CustomTable Tickets = new("Tickets", "1", null, null, [],
+    [
+        new("ref", "Long", true, true), new("label", "String", false, false), new("amount", "Double", false, false),
+        new("paid", "Boolean", false, false), new("dueDate", "Date", false, false), new("paidAt", "Date", false, false), new("seenAt", "Date", false, false),
+    ], "id", "ref");
+
+    private static byte[] RecordJson()
+    {
+        var row = new ActitoRecord();
+        row.Add("REF", 10_000_000_001L);
+        row.Add("label", "İstanbul i/I");
+        row.Add("amount", 1234.5m);
+        row.Add("paid", true);
+        row.Add("dueDate", new DateTime(2024, 3, 9));
+        row.Add("paidAt", new DateTime(2024, 3, 9, 14, 5, 6));
+        row.Add("seenAt", new DateTimeOffset(2024, 12, 31, 23, 59, 58, TimeSpan.FromHours(1)));
+        var body = ActitoPS.Core.CustomTables.RecordRowCheck.Build(Tickets, row, 1, needsKey: true, create: false);
+        return Encoding.UTF8.GetBytes(JsonText.Write(body));
+    }
+
+    [Fact]
+    public void The_invariant_record_JSON_has_Actitos_forms()
+    {
+        using var _ = new CultureScope("");
+        var json = Encoding.UTF8.GetString(RecordJson());
+
+        Assert.Equal(
+            "{\"properties\":[{\"name\":\"ref\",\"value\":10000000001},{\"name\":\"label\",\"value\":\"İstanbul i/I\"},{\"name\":\"amount\",\"value\":1234.5}," +
+            "{\"name\":\"paid\",\"value\":true},{\"name\":\"dueDate\",\"value\":\"2024-03-09\"},{\"name\":\"paidAt\",\"value\":\"2024-03-09 14:05:06\"}," +
+            "{\"name\":\"seenAt\",\"value\":\"2024-12-31T23:59:58+01:00\"}]}",
+            json);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cultures))]
+    public void The_record_JSON_is_byte_identical_in_every_culture(string culture)
+    {
+        byte[] invariant;
+        using (new CultureScope("")) invariant = RecordJson();
+
+        byte[] local;
+        using (new CultureScope(culture)) local = RecordJson();
+
+        Assert.Equal(Encoding.UTF8.GetString(invariant), Encoding.UTF8.GetString(local));
+        Assert.Equal(invariant, local);
+    }
+
     [Theory]
     [MemberData(nameof(Cultures))]
     public void The_profile_JSON_is_byte_identical_in_every_culture(string culture)
