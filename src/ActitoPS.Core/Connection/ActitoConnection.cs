@@ -57,7 +57,7 @@ namespace ActitoPS.Core.Connection
             };
             _http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", "ActitoPS/" + typeof(ActitoConnection).Assembly.GetName().Version);
             Api = new ActitoApiClient(_http, baseUri, Redactor);
-            ProfileTables = new Profiles.ProfileTableCache(this);
+            ProfileTables = Profiles.ProfileTableCache.For(this);
             CustomTables = new CustomTables.CustomTableCache(this);
         }
 
@@ -83,7 +83,7 @@ namespace ActitoPS.Core.Connection
         public ActitoProfileApi ProfileApi { get; }
 
         /// <summary>The entity's profile tables, read once and kept (Get-ActitoProfileTable -Refresh reads again).</summary>
-        internal Profiles.ProfileTableCache ProfileTables { get; }
+        internal Hosting.TableCache<Profiles.ProfileTable> ProfileTables { get; }
 
         /// <summary>The entity's custom tables, read once and kept (Get-ActitoCustomTable -Refresh reads again).</summary>
         internal CustomTables.CustomTableCache CustomTables { get; }

@@ -5,41 +5,25 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using ActitoPS.Core.Connection;
+using ActitoPS.Core.Hosting;
 
 namespace ActitoPS.Core.CustomTables
 {
-    /// <summary>The entity's custom tables with their structure, read once per connection (Get-ActitoCustomTable -Refresh reads again).</summary>
+    /// <summary>The entity's custom tables, read once per connection, with each table's own structure when the list lacks it.</summary>
     internal sealed class CustomTableCache
     {
         private readonly ActitoConnection _connection;
-        private readonly SemaphoreSlim _reading = new SemaphoreSlim(1, 1);
+        private readonly TableCache<CustomTable> _list;
         private readonly ConcurrentDictionary<string, CustomTable> _structures = new ConcurrentDictionary<string, CustomTable>(StringComparer.OrdinalIgnoreCase);
-        private IReadOnlyList<CustomTable>? _tables;
 
-        public CustomTableCache(ActitoConnection connection) => _connection = connection;
-
-        public IReadOnlyList<CustomTable>? Cached => Volatile.Read(ref _tables);
-
-        public async Task<IReadOnlyList<CustomTable>> GetAsync(bool refresh, CancellationToken cancellationToken)
+        public CustomTableCache(ActitoConnection connection)
         {
-            var tables = Cached;
-            if (tables != null && !refresh) return tables;
-            await _reading.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                tables = Cached;
-                if (tables != null && !refresh) return tables;
-                var json = await _connection.Api.SendAsync(HttpMethod.Get, CustomTableApi.TablesPath(_connection), null, true, cancellationToken).ConfigureAwait(false);
-                tables = CustomTable.ParseList(json);
-                _structures.Clear();
-                Volatile.Write(ref _tables, tables);
-                return tables;
-            }
-            finally
-            {
-                _reading.Release();
-            }
+            _connection = connection;
+            _list = new TableCache<CustomTable>(connection, CustomTableApi.TablesPath, CustomTable.ParseList);
+            _list.Reread += _structures.Clear;
         }
+
+        public Task<IReadOnlyList<CustomTable>> GetAsync(bool refresh, CancellationToken cancellationToken) => _list.GetAsync(refresh, cancellationToken);
 
         /// <summary>
         /// The table with its fields and keys. The guide's list gives only ids, names, category and

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Management.Automation;
 using ActitoPS.Core.Connection;
 using ActitoPS.Core.CustomTables;
@@ -7,7 +8,7 @@ namespace ActitoPS.CustomTables
 {
     [Cmdlet(VerbsCommon.Get, "ActitoCustomTable")]
     [OutputType(typeof(CustomTable))]
-    public sealed class GetActitoCustomTableCommand : ActitoCmdlet
+    public sealed class GetActitoCustomTableCommand : TableListCommand
     {
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
@@ -15,16 +16,9 @@ namespace ActitoPS.CustomTables
         [ArgumentCompleter(typeof(CustomTableCompleter))]
         public string[]? Name { get; set; }
 
-        [Parameter]
-        public SwitchParameter Refresh { get; set; }
+        protected override string[]? Names => Name;
 
-        [Parameter]
-        public ActitoConnection? Connection { get; set; }
-
-        protected override void EndProcessing() => Run(() =>
-        {
-            foreach (var table in GetCustomTableOperation.Run(ConnectionOrCurrent(Connection), Name, Refresh.IsPresent, ActitoHost, CancelToken))
-                WriteObject(table);
-        });
+        protected override IEnumerable List(ActitoConnection connection, string[]? names, bool refresh) =>
+            GetCustomTableOperation.Run(connection, names, refresh, ActitoHost, CancelToken);
     }
 }

@@ -11,7 +11,7 @@ namespace ActitoPS.CustomTables
     {
         private const string ByKeySet = "ByBusinessKey";
         private const string QuerySet = "Query";
-        private GetRecordOperation? _operation;
+        private RecordKeyOperation? _operation;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -53,7 +53,7 @@ namespace ActitoPS.CustomTables
         protected override void BeginProcessing() => Run(() =>
         {
             if (ParameterSetName != ByKeySet) return;
-            _operation = new GetRecordOperation(ConnectionOrCurrent(Connection), ActitoHost, PowerShellValues.Unwrap, CancelToken)
+            _operation = new RecordKeyOperation(ConnectionOrCurrent(Connection), ActitoHost, PowerShellValues.Unwrap, CancelToken, "Get-ActitoRecord")
             {
                 StopAtFirstError = ErrorsEndTheCommand(),
                 ThrottleLimit = Throttle(ThrottleLimit),
@@ -68,7 +68,7 @@ namespace ActitoPS.CustomTables
                     SortField, Descending.IsPresent, MyInvocation.BoundParameters.ContainsKey("First") ? First : (int?)null, ActitoHost, CancelToken);
                 return;
             }
-            foreach (var key in BusinessKey) _operation!.ByKey(CustomTable, key, null);
+            foreach (var key in BusinessKey) _operation!.Read(CustomTable, key, null);
         });
 
         protected override void EndProcessing() => Run(() => _operation?.Complete());

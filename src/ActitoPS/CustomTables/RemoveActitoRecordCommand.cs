@@ -9,7 +9,7 @@ namespace ActitoPS.CustomTables
     [OutputType(typeof(RecordWriteResult))]
     public sealed class RemoveActitoRecordCommand : ActitoCmdlet
     {
-        private RemoveRecordOperation? _operation;
+        private RecordKeyOperation? _operation;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -33,7 +33,7 @@ namespace ActitoPS.CustomTables
         protected override bool SkipConfirmation => Force.IsPresent;
 
         protected override void BeginProcessing() => Run(() =>
-            _operation = new RemoveRecordOperation(ConnectionOrCurrent(Connection), ActitoHost, PowerShellValues.Unwrap, CancelToken)
+            _operation = new RecordKeyOperation(ConnectionOrCurrent(Connection), ActitoHost, PowerShellValues.Unwrap, CancelToken, "Remove-ActitoRecord")
             {
                 StopAtFirstError = ErrorsEndTheCommand(),
                 ThrottleLimit = Throttle(ThrottleLimit),

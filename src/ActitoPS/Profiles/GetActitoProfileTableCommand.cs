@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Management.Automation;
 using ActitoPS.Core.Connection;
 using ActitoPS.Core.Profiles;
@@ -7,7 +8,7 @@ namespace ActitoPS.Profiles
 {
     [Cmdlet(VerbsCommon.Get, "ActitoProfileTable")]
     [OutputType(typeof(ProfileTable))]
-    public sealed class GetActitoProfileTableCommand : ActitoCmdlet
+    public sealed class GetActitoProfileTableCommand : TableListCommand
     {
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
@@ -15,16 +16,9 @@ namespace ActitoPS.Profiles
         [ArgumentCompleter(typeof(ProfileTableCompleter))]
         public string[]? Name { get; set; }
 
-        [Parameter]
-        public SwitchParameter Refresh { get; set; }
+        protected override string[]? Names => Name;
 
-        [Parameter]
-        public ActitoConnection? Connection { get; set; }
-
-        protected override void EndProcessing() => Run(() =>
-        {
-            foreach (var table in GetProfileTableOperation.Run(ConnectionOrCurrent(Connection), Name, Refresh.IsPresent, ActitoHost, CancelToken))
-                WriteObject(table);
-        });
+        protected override IEnumerable List(ActitoConnection connection, string[]? names, bool refresh) =>
+            GetProfileTableOperation.Run(connection, names, refresh, ActitoHost, CancelToken);
     }
 }

@@ -2,46 +2,10 @@ using System;
 using System.Threading;
 using ActitoPS.Core.Connection;
 using ActitoPS.Core.Hosting;
-using ActitoPS.Core.Http;
 using ActitoPS.Core.Records;
-using Newtonsoft.Json.Linq;
 
 namespace ActitoPS.Core.CustomTables
 {
-    /// <summary>Get-ActitoRecord by business key: one record per key; an unknown one is that key's error.</summary>
-    public sealed class GetRecordOperation : RowOperation
-    {
-        private readonly CustomTableApi _api;
-        private readonly CustomTableResolver _tables;
-
-        public GetRecordOperation(ActitoConnection connection, IActitoHost host, Func<object, object?>? unwrap, CancellationToken cancellationToken)
-            : base(connection, host, unwrap, cancellationToken, "Get-ActitoRecord", "records")
-        {
-            _api = new CustomTableApi(connection);
-            _tables = new CustomTableResolver(connection, host);
-        }
-
-        public void ByKey(string table, object? businessKey, object? input) =>
-            ProcessInput(input ?? businessKey, (_, row) =>
-            {
-                var key = RecordKeys.Text(businessKey);
-                if (key.Length == 0) throw new ActitoRecordException(row, "BusinessKey", "the business key is empty.");
-                var structure = _tables.Find(table, Cancellation);
-                var name = CustomTableResolver.NameOf(table, structure);
-                return new RowPlan(async ct =>
-                {
-                    try
-                    {
-                        return RecordReader.Read(name, structure, await _api.GetAsync(name, key, ct).ConfigureAwait(false) as JObject ?? new JObject());
-                    }
-                    catch (ActitoApiException missing) when (missing.StatusCode == 404)
-                    {
-                        throw RecordKeys.NotFound(missing, structure, name, key);
-                    }
-                });
-            });
-    }
-
     /// <summary>Get-ActitoRecord's query: records whose indexed field equals a value, at most 200 a call.</summary>
     public static class RecordQuery
     {
@@ -87,19 +51,5 @@ namespace ActitoPS.Core.CustomTables
             return structure.FindField(given)?.FieldName
                 ?? throw new ArgumentException($"{parameter}: custom table '{structure.TechnicalName}' has no field '{given}'. Its fields: {string.Join(", ", System.Linq.Enumerable.Select(structure.Fields, f => f.FieldName))}.");
         }
-    }
-
-    internal static class RecordKeys
-    {
-        public static string Text(object? value) => value switch
-        {
-            null => string.Empty,
-            DateTime date => ValueFormatter.FormatDate(date),
-            _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)?.Trim() ?? string.Empty,
-        };
-
-        public static ActitoApiException NotFound(ActitoApiException missing, CustomTable? structure, string table, string key) =>
-            new ActitoApiException($"No record with {(structure?.BusinessKeyField ?? "business key")} {key} in custom table '{table}'.", 404, missing.Method, missing.Path,
-                missing.ActitoMessage, missing.ResponseBody, missing.Field, innerException: missing, attempts: missing.Attempts, earlierAttemptUncertain: missing.EarlierAttemptUncertain);
     }
 }
