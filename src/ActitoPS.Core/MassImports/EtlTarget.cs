@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ActitoPS.Core.CustomTables;
+using ActitoPS.Core.Profiles;
+using Newtonsoft.Json.Linq;
+
+namespace ActitoPS.Core.MassImports
+{
+    /// <summary>
+    /// What an import file is checked against: the destination's fields by technical name, which of them identify a
+    /// row, and whether a cell's text fits its field — for a profile table and for a custom table alike.
+    /// </summary>
+    public abstract class EtlTarget
+    {
+        public abstract EtlDestinationType Type { get; }
+
+        /// <summary>The id the definition names the table by.</summary>
+        public abstract string Id { get; }
+
+        public abstract string Name { get; }
+
+        /// <summary>The technical name a column maps to, or null when the table has no such field.</summary>
+        public abstract string? FieldFor(string column);
+
+        /// <summary>The fields of which a row needs one to be matched (profile unique keys; a record's business key).</summary>
+        public abstract IReadOnlyList<string> KeyFields { get; }
+
+        /// <summary>Why the cell's text does not fit its field, or null when it does (an empty cell always fits).</summary>
+        public abstract string? Problem(string field, string text);
+
+        public static EtlTarget For(ProfileTable table) => new ProfileTarget(table);
+
+        public static EtlTarget For(CustomTable table) => new CustomTableTarget(table);
+
+        private sealed class ProfileTarget : EtlTarget
+        {
+            private readonly ProfileTable _table;
+
+            public ProfileTarget(ProfileTable table) => _table = table;
+
+            public override EtlDestinationType Type => EtlDestinationType.ProfileTable;
+
+            public override string Id => _table.Id ?? _table.Name;
+
+            public override string Name => _table.Name;
+
+            public override IReadOnlyList<string> KeyFields => _table.Attributes.Where(a => a.Unique).Select(a => a.Name).ToList();
+
+            public override string? FieldFor(string column)
+            {
+                // subscriptions#Name and S_Name, as the guide's files name them; attributes by technical name, in any case.
+                if (column.StartsWith(ProfileRequestBuilder.SubscriptionPrefix, StringComparison.OrdinalIgnoreCase))
+                {
+                    var name = column.Substring(ProfileRequestBuilder.SubscriptionPrefix.Length);
+                    var known = _table.Subscriptions.FirstOrDefault(s => string.Equals(s, name, StringComparison.OrdinalIgnoreCase));
+                    return known == null && _table.Subscriptions.Count > 0 ? null : ProfileRequestBuilder.SubscriptionPrefix + (known ?? name);
+                }
+                if (column.StartsWith(ProfileRequestBuilder.SegmentationPrefix, StringComparison.Ordinal) && column.Length > 2 && _table.FindAttributeIgnoringCase(column) == null)
+                {
+                    var name = column.Substring(ProfileRequestBuilder.SegmentationPrefix.Length);
+                    var known = _table.Segmentations.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+                    return known == null && _table.Segmentations.Count > 0 ? null : ProfileRequestBuilder.SegmentationPrefix + (known?.Name ?? name);
+                }
+                return _table.FindAttribute(column)?.Name ?? _table.FindAttributeIgnoringCase(column)?.Name
+                    ?? OneShotEtlDefinition.RecencyFields.FirstOrDefault(r => string.Equals(r, column, StringComparison.OrdinalIgnoreCase));
+            }
+
+            public override string? Problem(string field, string text)
+            {
+                if (text.Length == 0) return null;
+                if (field.StartsWith(ProfileRequestBuilder.SubscriptionPrefix, StringComparison.Ordinal))
+                    return Records.ValueFormatter.ParseYesNo(text).HasValue ? null : $"'{text}' is not a yes/no value (true/false, 1/0, yes/no, Y/N).";
+                if (field.StartsWith(ProfileRequestBuilder.SegmentationPrefix, StringComparison.Ordinal))
+                {
+                    var segmentation = _table.FindSegmentation(field.Substring(ProfileRequestBuilder.SegmentationPrefix.Length));
+                    return segmentation == null || segmentation.Categories.Count == 0 || segmentation.Categories.Contains(text, StringComparer.Ordinal)
+                        ? null
+                        : $"segmentation {segmentation.Name} has no category '{text}'.";
+                }
+                var attribute = _table.FindAttribute(field);
+                if (attribute == null) return null; // a recency field: Actito checks it
+                try
+                {
+                    ProfileValueRules.Normalise(attribute, new JValue(text));
+                    return null;
+                }
+                catch (FormatException problem)
+                {
+                    return problem.Message;
+                }
+            }
+        }
+
+        private sealed class CustomTableTarget : EtlTarget
+        {
+            private readonly CustomTable _table;
+
+            public CustomTableTarget(CustomTable table) => _table = table;
+
+            public override EtlDestinationType Type => EtlDestinationType.CustomTable;
+
+            public override string Id => _table.Id ?? _table.TechnicalName;
+
+            public override string Name => _table.TechnicalName;
+
+            public override IReadOnlyList<string> KeyFields => _table.BusinessKeyField == null ? Array.Empty<string>() : new[] { _table.BusinessKeyField };
+
+            public override string? FieldFor(string column)
+            {
+                var field = _table.FindField(column);
+                return field == null || _table.IsTechnical(field.FieldName) ? null : field.FieldName;
+            }
+
+            public override string? Problem(string field, string text)
+            {
+                if (text.Length == 0) return null;
+                var record = new Records.ActitoRecord();
+                record.Add(field, text);
+                try
+                {
+                    RecordRowCheck.Build(_table, record, 1, needsKey: false, create: false);
+                    return null;
+                }
+                catch (Records.ActitoRecordException problem)
+                {
+                    return problem.Problem;
+                }
+            }
+        }
+    }
+}
