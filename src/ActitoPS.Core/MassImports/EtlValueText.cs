@@ -21,6 +21,19 @@ namespace ActitoPS.Core.MassImports
                 case ActitoRecord _:
                 case System.Collections.Generic.IEnumerable<object?> _:
                     throw new FormatException("a nested object or a list cannot be a cell of an import file.");
+                // The common types directly (a million rows a file): the same text the JSON formatter gives them.
+                case bool flag:
+                    return flag ? "true" : "false";
+                case int number:
+                    return number.ToString(CultureInfo.InvariantCulture);
+                case long number:
+                    return number.ToString(CultureInfo.InvariantCulture);
+                case decimal number:
+                    return number.ToString(CultureInfo.InvariantCulture);
+                case DateTime date:
+                    return ValueFormatter.FormatDate(date);
+                case DateTimeOffset moment:
+                    return ValueFormatter.FormatDate(moment.DateTime);
             }
             var json = ValueFormatter.ToJson(value);
             return json is JValue plain
