@@ -42,6 +42,8 @@ internal static class AdminEndpoints
 
         group.MapGet("/state", () => Results.Json(admin.GetState(), EmulatorJson.Api));
 
+        group.MapGet("/etl-executions", () => Results.Json(admin.GetEtlExecutions(), EmulatorJson.Api));
+
         group.MapGet("/requests", () => Results.Json(admin.GetRequestLog(), EmulatorJson.Api));
 
         group.MapDelete("/requests", () =>

@@ -35,8 +35,9 @@ public sealed class EmulatorAdmin
     }
 
     /// <summary>
-    /// Clears profiles, tokens, faults, the request log and the call-rate window; custom tables go back to
-    /// the licence's seed records; settings go back to the licence's limits.
+    /// Clears profiles, ETL executions and the day's import counts, tokens, faults, the request log and the
+    /// call-rate window; custom tables go back to the licence's seed records; settings go back to the
+    /// licence's limits (and etlDurationMs to its default).
     /// </summary>
     public void Reset() => _core.Reset();
 
@@ -68,6 +69,9 @@ public sealed class EmulatorAdmin
         var store = entityState.FindCustomTable(table) ?? throw new KeyNotFoundException($"No custom table '{table}' in entity '{entity}'.");
         return store.Snapshot();
     }
+
+    /// <summary>The one-shot ETL executions since the last reset, oldest first, each as of now.</summary>
+    public IReadOnlyList<EtlExecutionSnapshot> GetEtlExecutions() => _core.State.Etl.List().Select(e => e.ToSnapshot()).ToList();
 
     /// <summary>Oldest first. Holds the kind of credential each request carried, never its value.</summary>
     public IReadOnlyList<RequestLogEntry> GetRequestLog() => _core.Journal.List();

@@ -12,6 +12,10 @@ public sealed record ProfileTableSnapshot(string Id, string Name, IReadOnlyList<
 /// <param name="Segmentations">Segmentation name → the categories the profile belongs to.</param>
 /// <param name="DataCollectionInformation">The latest information received with a write.</param>
 /// <param name="WriteCount">Successful writes applied to this profile (creation included).</param>
+/// <param name="RecencyFields">
+/// The recency fields an ETL in CREATE_ONLY gave when it created the profile (lastMailOpeningMoment…), name →
+/// canonical text; null when none.
+/// </param>
 public sealed record ProfileSnapshot(
     long ProfileId,
     IReadOnlyDictionary<string, string?> Attributes,
@@ -20,7 +24,8 @@ public sealed record ProfileSnapshot(
     DataCollectionInformation? DataCollectionInformation,
     int WriteCount,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    IReadOnlyDictionary<string, string>? RecencyFields = null);
 
 /// <param name="Id">The table's technical id.</param>
 /// <param name="Records">By id.</param>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ActitoPS.Emulator.Errors;
+using static ActitoPS.Emulator.Json.JsonEnvelope;
 
 namespace ActitoPS.Emulator.CustomTables;
 
@@ -22,14 +23,7 @@ internal static class CustomRecordParser
         var seen = new HashSet<CustomFieldSchema>();
         foreach (var (item, index) in Items(root))
         {
-            var name = RequiredName(item, index);
-            var field = schema.FindField(name)
-                ?? throw Bad("UNKNOWN_FIELD", $"Field '{name}' does not exist in custom table '{schema.TechnicalName}'.", name);
-            if (field.Technical)
-            {
-                throw Bad("TECHNICAL_FIELD", $"Field '{field.Name}' is technical: the server sets it, a call cannot give it.", field.Name);
-            }
-
+            var field = WritableField(schema, RequiredName(item, index));
             if (!seen.Add(field))
             {
                 throw Bad("DUPLICATE_FIELD", $"Field '{field.Name}' is given more than once.", field.Name);
@@ -45,6 +39,17 @@ internal static class CustomRecordParser
         }
 
         return write;
+    }
+
+    /// <summary>The field a body (or an ETL mapping) names, in any case, if a write may give it.</summary>
+    /// <exception cref="ApiErrorException">400 UNKNOWN_FIELD or TECHNICAL_FIELD.</exception>
+    public static CustomFieldSchema WritableField(CustomTableSchema schema, string name)
+    {
+        var field = schema.FindField(name)
+            ?? throw Bad("UNKNOWN_FIELD", $"Field '{name}' does not exist in custom table '{schema.TechnicalName}'.", name);
+        return field.Technical
+            ? throw Bad("TECHNICAL_FIELD", $"Field '{field.Name}' is technical: the server sets it, a call cannot give it.", field.Name)
+            : field;
     }
 
     public static ApiErrorException MissingBusinessKey(CustomTableSchema schema) =>
@@ -85,31 +90,6 @@ internal static class CustomRecordParser
 
         throw Bad("INVALID_BODY", $"properties[{index}] has no 'name' text.", "properties");
     }
-
-    private static bool TryGet(JsonElement item, string property, out JsonElement value)
-    {
-        foreach (var candidate in item.EnumerateObject())
-        {
-            if (string.Equals(candidate.Name, property, StringComparison.OrdinalIgnoreCase))
-            {
-                value = candidate.Value;
-                return true;
-            }
-        }
-
-        value = default;
-        return false;
-    }
-
-    private static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        _ => "null",
-    };
 
     private static ApiErrorException Bad(string code, string message, string? field = null) =>
         new(ApiError.BadRequest(code, message, field));

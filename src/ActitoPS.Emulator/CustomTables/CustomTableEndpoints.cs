@@ -61,7 +61,7 @@ internal static class CustomTableEndpoints
             var allowUpdate = QueryParameters.Boolean(context.Request, "allowUpdate");
             using var body = await RequestBodies.ReadJsonAsync(context);
             var write = CustomRecordParser.Parse(body.RootElement, store.Schema);
-            return KeyAnswer(store.Upsert(write, allowUpdate));
+            return KeyAnswer(store.Upsert(write, allowUpdate).BusinessKey);
         });
 
         group.MapGet("{table}/record/{businessKey}", (HttpContext context, string entity, string table) =>

@@ -49,9 +49,10 @@ internal sealed class CustomTableStore
     /// POST …/record: creates the record, or with <paramref name="allowUpdate"/> updates the one holding the
     /// business key (the given fields replace their values; the others stay).
     /// </summary>
-    /// <returns>The record's business key.</returns>
+    /// <returns>The record's business key, and whether the record is new (an ETL counts it as inserted).</returns>
     /// <exception cref="ApiErrorException">400, or 409 RECORD_ALREADY_EXISTS / UNIQUE_KEY_CONFLICT; nothing changed.</exception>
-    public object Upsert(CustomRecordWrite write, bool allowUpdate)
+    /// <param name="updateRefusal">Why an update is refused, for the RECORD_ALREADY_EXISTS message.</param>
+    public CustomUpsertResult Upsert(CustomRecordWrite write, bool allowUpdate, string updateRefusal = "allowUpdate is false")
     {
         var key = write.BusinessKey ?? throw CustomRecordParser.MissingBusinessKey(Schema);
         CheckNoRequiredCleared(write);
@@ -63,12 +64,12 @@ internal sealed class CustomTableStore
                 {
                     throw new ApiErrorException(ApiError.Conflict(
                         "RECORD_ALREADY_EXISTS",
-                        $"A record with {Schema.BusinessKey.Name}={CustomValues.ToText(key)} already exists in custom table '{Schema.TechnicalName}', and allowUpdate is false."));
+                        $"A record with {Schema.BusinessKey.Name}={CustomValues.ToText(key)} already exists in custom table '{Schema.TechnicalName}', and {updateRefusal}."));
                 }
 
                 CheckUnique(write, existing);
                 Apply(existing, write, Now());
-                return key;
+                return new CustomUpsertResult(key, Created: false);
             }
 
             var missing = Schema.Fields.FirstOrDefault(f => f.Required && !f.Technical && !write.Gives(f));
@@ -89,7 +90,7 @@ internal sealed class CustomTableStore
             }, Schema.Id);
             _byKey.Add(key, created);
             Apply(created, write, now);
-            return key;
+            return new CustomUpsertResult(key, Created: true);
         }
     }
 
@@ -253,3 +254,5 @@ internal sealed class CustomTableStore
         }
     }
 }
+
+internal readonly record struct CustomUpsertResult(object BusinessKey, bool Created);

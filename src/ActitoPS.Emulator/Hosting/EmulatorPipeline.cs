@@ -3,6 +3,7 @@ using ActitoPS.Emulator.Auth;
 using ActitoPS.Emulator.CustomTables;
 using ActitoPS.Emulator.Faults;
 using ActitoPS.Emulator.Limits;
+using ActitoPS.Emulator.MassImports;
 using ActitoPS.Emulator.Profiles;
 using ActitoPS.Emulator.RequestLog;
 using ActitoPS.Emulator.Retirement;
@@ -35,5 +36,6 @@ internal static class EmulatorPipeline
         app.MapProfileV5Endpoints(core);
         app.MapTableStructureEndpoints(core);
         app.MapCustomTableEndpoints(core);
+        app.MapMassImportEndpoints(core);
     }
 }

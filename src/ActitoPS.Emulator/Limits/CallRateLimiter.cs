@@ -14,14 +14,14 @@ internal sealed class CallRateLimiter
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private readonly Queue<DateTimeOffset> _admitted = new();
-    private CancellationTokenSource _wake = new();
+    private readonly ChangeSignal _wake;
     private int _waiting;
 
     public CallRateLimiter(SettingsStore settings, TimeProvider time)
     {
         _settings = settings;
         _time = time;
-        settings.Changed += Wake;
+        _wake = new ChangeSignal(settings);
     }
 
     /// <summary>Requests currently held back by the limit.</summary>
@@ -38,11 +38,10 @@ internal sealed class CallRateLimiter
             while (true)
             {
                 TimeSpan wait;
-                CancellationToken wake;
+                var wake = _wake.Token;
                 lock (_gate)
                 {
                     wait = TimeUntilRoom(_time.GetUtcNow());
-                    wake = _wake.Token;
                 }
 
                 if (wait <= TimeSpan.Zero)
@@ -84,7 +83,7 @@ internal sealed class CallRateLimiter
             _admitted.Clear();
         }
 
-        Wake();
+        _wake.Signal();
     }
 
     /// <summary>Zero when the call is admitted now (and counted); otherwise how long until the window has room.</summary>
@@ -106,18 +105,5 @@ internal sealed class CallRateLimiter
         var freeing = _admitted.ElementAt(_admitted.Count - limit);
         var wait = freeing + Window - now;
         return wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1);
-    }
-
-    private void Wake()
-    {
-        CancellationTokenSource previous;
-        lock (_gate)
-        {
-            previous = _wake;
-            _wake = new CancellationTokenSource();
-        }
-
-        // Not disposed: a waiter may still be linking to its token; a cancelled source holds nothing to release.
-        previous.Cancel();
     }
 }

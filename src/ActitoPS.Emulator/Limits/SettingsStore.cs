@@ -22,7 +22,9 @@ internal sealed class SettingsStore(EmulatorSettings initial)
             next = new EmulatorSettings(
                 Check(update.MaxConcurrentRequests, 0, "maxConcurrentRequests") ?? current.MaxConcurrentRequests,
                 Check(update.CallsPerMinute, 0, "callsPerMinute") ?? current.CallsPerMinute,
-                Check(update.TokenLifetimeSeconds, 1, "tokenLifetimeSeconds") ?? current.TokenLifetimeSeconds);
+                Check(update.TokenLifetimeSeconds, 1, "tokenLifetimeSeconds") ?? current.TokenLifetimeSeconds,
+                Check(update.BulkImportsPerTablePerDay, 0, "bulkImportsPerTablePerDay") ?? current.BulkImportsPerTablePerDay,
+                Check(update.EtlDurationMs, 0, "etlDurationMs") ?? current.EtlDurationMs);
             Volatile.Write(ref _current, next);
         }
 

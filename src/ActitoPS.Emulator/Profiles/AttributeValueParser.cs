@@ -93,7 +93,12 @@ internal static partial class AttributeValueParser
             ? number.ToString(CultureInfo.InvariantCulture)
             : null;
 
-    private static string? ParseBoolean(string text) => text.ToUpperInvariant() switch
+    /// <summary>
+    /// The spellings of a boolean a BOOLEAN attribute takes, which are also those of a file's values
+    /// (an ETL file's subscriptions#Name column among them).
+    /// </summary>
+    /// <returns>"true", "false", or null when the text is neither.</returns>
+    public static string? ParseBoolean(string text) => text.ToUpperInvariant() switch
     {
         "TRUE" or "1" or "Y" => "true",
         "FALSE" or "0" or "N" => "false",

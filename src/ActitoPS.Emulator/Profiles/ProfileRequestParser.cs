@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ActitoPS.Emulator.Errors;
+using static ActitoPS.Emulator.Json.JsonEnvelope;
 
 namespace ActitoPS.Emulator.Profiles;
 
@@ -100,11 +101,7 @@ internal static class ProfileRequestParser
             var definition = schema.FindSegmentation(name)
                 ?? throw Bad("UNKNOWN_SEGMENTATION", $"Segmentation '{name}' does not exist in profile table '{schema.Name}'.", name);
             var category = RequiredString(segmentation, "category", $"{where}.segmentation");
-            if (!definition.Categories.Contains(category, StringComparer.Ordinal))
-            {
-                throw Bad("UNKNOWN_SEGMENTATION_CATEGORY",
-                    $"Segmentation '{name}' has no category '{category}' (known: {string.Join(", ", definition.Categories)}).", name);
-            }
+            CheckCategory(definition, category);
 
             if (!seen.Add((name, category)))
             {
@@ -156,7 +153,20 @@ internal static class ProfileRequestParser
         return new DataCollectionInformation(date, OptionalString(value, "source", field), OptionalString(value, "way", field));
     }
 
-    private static void CheckMandatory(ProfileTableSchema schema, ProfileWrite write, bool fullData)
+    /// <exception cref="ApiErrorException">400 UNKNOWN_SEGMENTATION_CATEGORY.</exception>
+    public static void CheckCategory(SegmentationDefinition definition, string category)
+    {
+        if (!definition.Categories.Contains(category, StringComparer.Ordinal))
+        {
+            throw Bad("UNKNOWN_SEGMENTATION_CATEGORY",
+                $"Segmentation '{definition.Name}' has no category {AttributeValueParser.Quote(category)} (known: {string.Join(", ", definition.Categories)}).",
+                definition.Name);
+        }
+    }
+
+    /// <param name="fullData">Every mandatory attribute must have a value; otherwise only those given must not be cleared.</param>
+    /// <exception cref="ApiErrorException">400 MISSING_MANDATORY_ATTRIBUTE.</exception>
+    public static void CheckMandatory(ProfileTableSchema schema, ProfileWrite write, bool fullData)
     {
         var given = write.Attributes.ToDictionary(a => a.Key.Name, a => a.Value, StringComparer.Ordinal);
         foreach (var attribute in schema.Attributes.Where(a => a.Mandatory))
@@ -224,33 +234,8 @@ internal static class ProfileRequestParser
             : throw Bad("INVALID_DATA_COLLECTION_INFORMATION", $"{where}.{property} must be text, not {Describe(value.ValueKind)}.", $"{where}.{property}");
     }
 
-    private static bool TryGet(JsonElement item, string property, out JsonElement value)
-    {
-        foreach (var candidate in item.EnumerateObject())
-        {
-            if (string.Equals(candidate.Name, property, StringComparison.OrdinalIgnoreCase))
-            {
-                value = candidate.Value;
-                return true;
-            }
-        }
-
-        value = default;
-        return false;
-    }
-
     private static string TextOf(JsonElement value) =>
         value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
-
-    private static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        _ => "null",
-    };
 
     private static ApiErrorException Bad(string code, string message, string? field = null) =>
         new(ApiError.BadRequest(code, message, field));

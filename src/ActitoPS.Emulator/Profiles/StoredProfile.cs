@@ -8,6 +8,10 @@ internal sealed class StoredProfile(long id, DateTimeOffset createdAt)
     public Dictionary<string, bool> Subscriptions { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, List<string>> Segmentations { get; } = new(StringComparer.Ordinal);
     public DataCollectionInformation? DataCollection { get; set; }
+
+    /// <summary>Recency field name → canonical text; set only when an ETL in CREATE_ONLY creates the profile.</summary>
+    public Dictionary<string, string> Recency { get; } = new(StringComparer.Ordinal);
+
     public int WriteCount { get; set; }
     public DateTimeOffset CreatedAt { get; } = createdAt;
     public DateTimeOffset UpdatedAt { get; set; } = createdAt;
@@ -32,6 +36,7 @@ internal sealed class StoredProfile(long id, DateTimeOffset createdAt)
             DataCollection,
             WriteCount,
             CreatedAt,
-            UpdatedAt);
+            UpdatedAt,
+            Recency.Count == 0 ? null : new Dictionary<string, string>(Recency, StringComparer.Ordinal));
     }
 }

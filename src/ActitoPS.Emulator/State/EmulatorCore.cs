@@ -1,6 +1,7 @@
 using ActitoPS.Emulator.Auth;
 using ActitoPS.Emulator.Faults;
 using ActitoPS.Emulator.Limits;
+using ActitoPS.Emulator.MassImports;
 using ActitoPS.Emulator.RequestLog;
 
 namespace ActitoPS.Emulator.State;
@@ -20,6 +21,7 @@ internal sealed class EmulatorCore
         Tokens = new TokenStore(time);
         Gate = new ConcurrencyGate(Settings);
         Rate = new CallRateLimiter(Settings, time);
+        EtlDelay = new EtlDelay(Settings, time);
     }
 
     public TimeProvider Time { get; }
@@ -29,6 +31,7 @@ internal sealed class EmulatorCore
     public RequestJournal Journal { get; } = new();
     public ConcurrencyGate Gate { get; }
     public CallRateLimiter Rate { get; }
+    public EtlDelay EtlDelay { get; }
     public EmulatorState State => Volatile.Read(ref _state);
 
     /// <summary>Cancelled when the server stops, so that held requests (latency, rate limit) end with it.</summary>
@@ -43,7 +46,9 @@ internal sealed class EmulatorCore
     {
         lock (_adminGate)
         {
+            var previous = _state;
             Volatile.Write(ref _state, new EmulatorState(licence, Time));
+            previous.Etl.CancelAll();
             Tokens.Clear();
             Faults.Clear();
             Journal.Clear();

@@ -1,4 +1,5 @@
 using ActitoPS.Emulator.CustomTables;
+using ActitoPS.Emulator.MassImports;
 using ActitoPS.Emulator.Profiles;
 using ActitoPS.Emulator.Retirement;
 
@@ -29,6 +30,9 @@ internal sealed class EmulatorState
     public Licence Licence { get; }
 
     public IReadOnlyList<RetiredApi> RetiredApis { get; }
+
+    /// <summary>One-shot ETL executions and the day's import counts: a reset clears them with the rest.</summary>
+    public EtlExecutionStore Etl { get; } = new();
 
     public IReadOnlyList<EntityState> Entities => _entities;
 

@@ -22,6 +22,7 @@ public abstract class EmulatorTest : IAsyncLifetime
     {
         Server = await EmulatorServer.StartAsync(CreateOptions());
         Http = NewClient();
+        await OnStartedAsync();
     }
 
     public async Task DisposeAsync()
@@ -31,6 +32,9 @@ public abstract class EmulatorTest : IAsyncLifetime
     }
 
     protected virtual EmulatorOptions CreateOptions() => new() { Licence = TestLicences.Sample() };
+
+    /// <summary>Runs once the server is up, before the test.</summary>
+    protected virtual Task OnStartedAsync() => Task.CompletedTask;
 
     /// <summary>A client with its own connection pool, so its first request opens a new connection.</summary>
     protected HttpClient NewClient() => new() { BaseAddress = Server.BaseUri };
