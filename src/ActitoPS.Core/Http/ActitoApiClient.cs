@@ -23,13 +23,22 @@ namespace ActitoPS.Core.Http
 
         /// <param name="relativePath">Relative to the connection's base URI, without a leading slash; segments already escaped.</param>
         /// <param name="mayRepeat">Whether sending the request twice is harmless (see <see cref="RequestMetadata.SetMayRepeat"/>).</param>
-        public async Task<JToken> SendAsync(HttpMethod method, string relativePath, JToken? body, bool mayRepeat, CancellationToken cancellationToken)
+        public Task<JToken> SendAsync(HttpMethod method, string relativePath, JToken? body, bool mayRepeat, CancellationToken cancellationToken) =>
+            SendContentAsync(method, relativePath, body == null ? null : (Func<HttpContent>)(() => new StringContent(JsonText.Write(body), new UTF8Encoding(false), "application/json")),
+                mayRepeat, cancellationToken);
+
+        /// <param name="content">Builds the body; called again for each attempt, so a file is streamed from disk each time, never held in memory.</param>
+        public async Task<JToken> SendContentAsync(HttpMethod method, string relativePath, Func<HttpContent>? content, bool mayRepeat, CancellationToken cancellationToken)
         {
             var uri = new Uri(_baseUri, relativePath);
             using (var request = new HttpRequestMessage(method, uri))
             {
                 request.Headers.TryAddWithoutValidation("Accept", "application/json");
-                if (body != null) request.Content = new StringContent(JsonText.Write(body), new UTF8Encoding(false), "application/json");
+                if (content != null)
+                {
+                    request.Content = content();
+                    RequestMetadata.SetContentFactory(request, content);
+                }
                 RequestMetadata.SetMayRepeat(request, mayRepeat);
 
                 HttpResponseMessage response;

@@ -1,3 +1,4 @@
+using System;
 using System.Net.Http;
 
 namespace ActitoPS.Core.Http
@@ -8,6 +9,7 @@ namespace ActitoPS.Core.Http
         private const string MayRepeatKey = "ActitoPS.MayRepeat";
         private const string AttemptsKey = "ActitoPS.Attempts";
         private const string EarlierAttemptUncertainKey = "ActitoPS.EarlierAttemptUncertain";
+        private const string ContentFactoryKey = "ActitoPS.ContentFactory";
 
         /// <summary>
         /// Whether sending the request twice has the same effect as sending it once. A request that
@@ -19,6 +21,15 @@ namespace ActitoPS.Core.Http
 
         public static bool MayRepeat(HttpRequestMessage request) =>
             request.Properties.TryGetValue(MayRepeatKey, out var value) && value is bool b ? b : IsIdempotentMethod(request.Method);
+
+        /// <summary>
+        /// Builds the body anew for each attempt (an import file streamed from disk), so that a retry resends it
+        /// without the whole file being held in memory.
+        /// </summary>
+        public static void SetContentFactory(HttpRequestMessage request, Func<HttpContent> factory) => request.Properties[ContentFactoryKey] = factory;
+
+        public static Func<HttpContent>? ContentFactory(HttpRequestMessage request) =>
+            request.Properties.TryGetValue(ContentFactoryKey, out var value) ? value as Func<HttpContent> : null;
 
         /// <summary>How many attempts the retry handler made; kept on the request the caller sent.</summary>
         public static int Attempts(HttpRequestMessage request) =>
@@ -47,7 +58,7 @@ namespace ActitoPS.Core.Http
             var clone = new HttpRequestMessage(original.Method, original.RequestUri)
             {
                 Version = original.Version,
-                Content = original.Content,
+                Content = ContentFactory(original)?.Invoke() ?? original.Content,
             };
             // Every header, Authorization included: the token call carries the API key there and its
             // retry must too. The bearer handler overwrites Authorization on each attempt anyway.

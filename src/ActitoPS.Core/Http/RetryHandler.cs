@@ -32,7 +32,8 @@ namespace ActitoPS.Core.Http
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            if (request.Content != null && !(request.Content is ByteArrayContent))
+            // A body that can be built again (a file) is rebuilt per attempt; any other is buffered to be sent again.
+            if (request.Content != null && !(request.Content is ByteArrayContent) && RequestMetadata.ContentFactory(request) == null)
                 await request.Content.LoadIntoBufferAsync().ConfigureAwait(false);
 
             var mayRepeat = RequestMetadata.MayRepeat(request);
