@@ -115,9 +115,7 @@ namespace ActitoPS.Core.CustomTables
         public override string ToString() => $"{FieldName} ({Type})";
 
         internal static CustomTableField Parse(JObject field) =>
-            new CustomTableField((string)field["fieldName"]!, (string?)field["type"] ?? "String", IsTrue(field["unique"]), IsTrue(field["required"]), (string?)field["description"]);
+            new CustomTableField((string)field["fieldName"]!, (string?)field["type"] ?? "String", JsonText.IsTrue(field["unique"]), JsonText.IsTrue(field["required"]), (string?)field["description"]);
 
-        private static bool IsTrue(JToken? token) =>
-            token != null && (token.Type == JTokenType.Boolean ? (bool)token : string.Equals((string?)token, "true", StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -40,7 +40,7 @@ namespace ActitoPS.Core.CustomTables
         private void Plan(string table, object? businessKey, object? input, Func<string, CustomTable?, string, int, RowPlan> plan) =>
             ProcessInput(input ?? businessKey, (_, row) =>
             {
-                var key = RecordKeys.Text(businessKey);
+                var key = ValueFormatter.KeyText(businessKey);
                 if (key.Length == 0) throw new ActitoRecordException(row, "BusinessKey", "the business key is empty.");
                 var structure = _tables.Find(table, Cancellation);
                 var name = CustomTableResolver.NameOf(table, structure);
@@ -53,7 +53,7 @@ namespace ActitoPS.Core.CustomTables
                     }
                     catch (ActitoApiException missing) when (missing.StatusCode == 404)
                     {
-                        throw RecordKeys.NotFound(missing, structure, name, key);
+                        throw missing.Restated($"No record with {(structure?.BusinessKeyField ?? "business key")} {key} in custom table '{name}'.");
                     }
                 }, planned.Target, planned.Action);
             });

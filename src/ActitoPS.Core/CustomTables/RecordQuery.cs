@@ -27,14 +27,14 @@ namespace ActitoPS.Core.CustomTables
                     if (number < 1 || number > CustomTableApi.MaxRecordsPerQuery)
                         throw new ArgumentException($"-First must be between 1 and {CustomTableApi.MaxRecordsPerQuery}: Actito answers at most {CustomTableApi.MaxRecordsPerQuery} records a call.");
 
-                    var answer = System.Threading.Tasks.Task.Run(() => new CustomTableApi(connection).QueryAsync(name, field, RecordKeys.Text(searchValue), sort, !descending, number, cancellationToken), cancellationToken)
+                    var answer = System.Threading.Tasks.Task.Run(() => new CustomTableApi(connection).QueryAsync(name, field, ValueFormatter.KeyText(searchValue), sort, !descending, number, cancellationToken), cancellationToken)
                         .GetAwaiter().GetResult();
                     traces.FlushTo(host);
                     var records = CustomTableApi.Records(answer);
                     foreach (var record in records) host.WriteObject(RecordReader.Read(name, structure, record));
                     if (records.Count >= CustomTableApi.MaxRecordsPerQuery && !first.HasValue)
                     {
-                        host.WriteWarning($"Actito answered {records.Count} records, the most it gives in one call, so more may match {field}={RecordKeys.Text(searchValue)}. " +
+                        host.WriteWarning($"Actito answered {records.Count} records, the most it gives in one call, so more may match {field}={ValueFormatter.KeyText(searchValue)}. " +
                                           "Sort the other way (-Descending, or -SortField) to see the other end, or search on a narrower field; -First sets the number and silences this warning.");
                     }
                 }

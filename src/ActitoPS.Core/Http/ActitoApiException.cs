@@ -55,6 +55,10 @@ namespace ActitoPS.Core.Http
         /// </summary>
         public bool EarlierAttemptUncertain { get; }
 
+        /// <summary>The same failure in words that name what was asked for (a profile, a record), everything else kept.</summary>
+        public ActitoApiException Restated(string message) =>
+            new ActitoApiException(message, StatusCode, Method, Path, ActitoMessage, ResponseBody, Field, OutcomeUnknown, this, Attempts, EarlierAttemptUncertain);
+
         /// <summary>Whether Actito may hold the change although the request failed: look before sending it again.</summary>
         public bool MayHaveBeenApplied => OutcomeUnknown || EarlierAttemptUncertain;
     }

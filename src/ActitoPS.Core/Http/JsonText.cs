@@ -27,5 +27,9 @@ namespace ActitoPS.Core.Http
         }
 
         public static string Write(JToken token) => token.ToString(Formatting.None);
+
+        /// <summary>A flag Actito writes as a JSON boolean or as the text "true" (any case).</summary>
+        public static bool IsTrue(JToken? token) =>
+            token != null && (token.Type == JTokenType.Boolean ? (bool)token : string.Equals((string?)token, "true", System.StringComparison.OrdinalIgnoreCase));
     }
 }

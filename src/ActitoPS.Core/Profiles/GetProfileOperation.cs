@@ -29,7 +29,7 @@ namespace ActitoPS.Core.Profiles
         public void ByKey(string table, string key, object? value, object? input) =>
             ProcessInput(input ?? value, (_, row) =>
             {
-                var text = Text(value);
+                var text = ValueFormatter.KeyText(value);
                 if (text.Length == 0) throw new ActitoRecordException(row, key, "the value to look the profile up by is empty.");
                 var structure = _tables.Find(table, Cancellation);
                 var attribute = structure?.FindAttribute(key);
@@ -58,17 +58,9 @@ namespace ActitoPS.Core.Profiles
                 }
                 catch (ActitoApiException missing) when (missing.StatusCode == 404)
                 {
-                    throw new ActitoApiException($"No {described} in profile table '{tableRef.Name}'.", 404, missing.Method, missing.Path,
-                        missing.ActitoMessage, missing.ResponseBody, missing.Field, innerException: missing, attempts: missing.Attempts);
+                    throw missing.Restated($"No {described} in profile table '{tableRef.Name}'.");
                 }
             });
         }
-
-        private static string Text(object? value) => value switch
-        {
-            null => string.Empty,
-            DateTime date => ValueFormatter.FormatDate(date),
-            _ => Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim() ?? string.Empty,
-        };
     }
 }

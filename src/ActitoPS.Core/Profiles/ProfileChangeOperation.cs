@@ -84,9 +84,7 @@ namespace ActitoPS.Core.Profiles
             }
             catch (ActitoApiException missing) when (missing.StatusCode == 404)
             {
-                throw new ActitoApiException($"No profile {Id(profileId)} in profile table '{table.Name}'" + (missing.ActitoMessage != null ? $" (Actito: {missing.ActitoMessage})" : "."),
-                    404, missing.Method, missing.Path, missing.ActitoMessage, missing.ResponseBody, missing.Field, innerException: missing, attempts: missing.Attempts,
-                    earlierAttemptUncertain: missing.EarlierAttemptUncertain);
+                throw missing.Restated($"No profile {Id(profileId)} in profile table '{table.Name}'" + (missing.ActitoMessage != null ? $" (Actito: {missing.ActitoMessage})" : "."));
             }
         }
 

@@ -28,10 +28,10 @@ namespace ActitoPS.Core.Profiles
 
             var subscriptions = (body["subscriptions"] as JArray ?? new JArray()).OfType<JObject>()
                 .Where(s => !string.IsNullOrEmpty((string?)s["name"]))
-                .Select(s => new KeyValuePair<string, bool>((string)s["name"]!, IsTrue(s["subscribe"])))
+                .Select(s => new KeyValuePair<string, bool>((string)s["name"]!, JsonText.IsTrue(s["subscribe"])))
                 .ToList();
             var segmentations = (body["segmentations"] as JArray ?? new JArray()).OfType<JObject>()
-                .Where(s => !(s["belongs"] is JToken belongs) || IsTrue(belongs))
+                .Where(s => !(s["belongs"] is JToken belongs) || JsonText.IsTrue(belongs))
                 .Select(s => (Name: (string?)s["segmentation"]?["name"], Category: (string?)s["segmentation"]?["category"]))
                 .Where(s => s.Name != null)
                 .GroupBy(s => s.Name!, StringComparer.Ordinal)
@@ -91,7 +91,5 @@ namespace ActitoPS.Core.Profiles
             }
         }
 
-        private static bool IsTrue(JToken? token) =>
-            token != null && (token.Type == JTokenType.Boolean ? (bool)token : string.Equals((string?)token, "true", StringComparison.OrdinalIgnoreCase));
     }
 }

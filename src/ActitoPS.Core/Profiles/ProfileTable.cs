@@ -137,11 +137,11 @@ namespace ActitoPS.Core.Profiles
             return new ProfileAttribute(
                 (string)attribute["name"]!,
                 ((string?)attribute["valueType"] ?? "STRING").ToUpperInvariant(),
-                IsTrue(attribute["unique"]),
-                IsTrue(attribute["mandatory"]),
+                JsonText.IsTrue(attribute["unique"]),
+                JsonText.IsTrue(attribute["mandatory"]),
                 ReadInt(restriction?["maxLength"] ?? attribute["maxLength"]),
                 ReadInt(restriction?["minLength"] ?? attribute["minLength"]),
-                IsTrue(attribute["multiValued"]),
+                JsonText.IsTrue(attribute["multiValued"]),
                 (string?)attribute["type"]);
         }
 
@@ -151,8 +151,6 @@ namespace ActitoPS.Core.Profiles
                 ? n
                 : (int?)null;
 
-        private static bool IsTrue(JToken? token) =>
-            token != null && (token.Type == JTokenType.Boolean ? (bool)token : string.Equals((string?)token, "true", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>A segmentation of a profile table and its categories.</summary>

@@ -52,6 +52,14 @@ namespace ActitoPS.Core.Records
             return new JValue(Convert.ToString(value, CultureInfo.InvariantCulture));
         }
 
+        /// <summary>A value as the text of a key in a URL (a profile's attribute=value, a record's business key), trimmed.</summary>
+        public static string KeyText(object? value) => value switch
+        {
+            null => string.Empty,
+            DateTime date => FormatDate(date),
+            _ => Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim() ?? string.Empty,
+        };
+
         /// <summary>A date at midnight is a date; anything else is a date-time.</summary>
         public static string FormatDate(DateTime value) =>
             value.TimeOfDay == TimeSpan.Zero
