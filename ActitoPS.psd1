@@ -24,6 +24,8 @@
         'Disconnect-Actito'
         'Get-ActitoConnection'
         'Get-ActitoCustomTable'
+        'Get-ActitoEtlError'
+        'Get-ActitoEtlExecution'
         'Get-ActitoProfile'
         'Get-ActitoProfileTable'
         'Get-ActitoRecord'
@@ -31,8 +33,11 @@
         'Remove-ActitoRecord'
         'Remove-ActitoSegmentation'
         'Remove-ActitoSubscription'
+        'Save-ActitoEtlOutput'
         'Set-ActitoProfile'
         'Set-ActitoRecord'
+        'Start-ActitoEtl'
+        'Wait-ActitoEtl'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -17,6 +17,7 @@ namespace ActitoPS.Core.Hosting
         ConnectionError,
         ResourceUnavailable,
         OperationTimeout,
+        InvalidResult,
     }
 
     /// <summary>A non-terminating error as the engine describes it; the cmdlet makes the ErrorRecord.</summary>

@@ -52,6 +52,17 @@ namespace ActitoPS.Core.Hosting
                     {
                         RecommendedAction = "Use Start-ActitoEtl for volume, or the profile API version this licence serves (Connect-Actito -ProfileApi).",
                     };
+                case MassImports.ActitoImportCheckException _:
+                    return new ActitoError(failure, "ActitoInvalidImport", ActitoErrorCategory.InvalidData, null)
+                    {
+                        RecommendedAction = "Fix what is named and run the command again: -Mapping maps a column to a field of another name, -ExcludeProperty leaves a column out, -Mode CreateOnly loads recency fields.",
+                    };
+                case MassImports.ActitoImportQuotaException quota:
+                    return new ActitoError(failure, "ActitoImportQuotaExceeded", ActitoErrorCategory.LimitsExceeded, quota.SpoolFile)
+                    {
+                        Details = (quota.InnerException as ActitoApiException)?.ResponseBody,
+                        RecommendedAction = $"Send the kept file again once the quota has reset: Start-ActitoEtl -Path '{quota.SpoolFile}' with the same table and mode.",
+                    };
                 case ArgumentException _:
                     return new ActitoError(failure, "ActitoInvalidArgument", ActitoErrorCategory.InvalidArgument, null);
                 case InvalidOperationException _:

@@ -30,10 +30,59 @@ namespace ActitoPS.Core.Http
         /// <param name="content">Builds the body; called again for each attempt, so a file is streamed from disk each time, never held in memory.</param>
         public async Task<JToken> SendContentAsync(HttpMethod method, string relativePath, Func<HttpContent>? content, bool mayRepeat, CancellationToken cancellationToken)
         {
+            using (var response = await SendRawAsync(method, relativePath, content, mayRepeat, HttpCompletionOption.ResponseContentRead, "application/json", cancellationToken).ConfigureAwait(false))
+            {
+                var text = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                if (string.IsNullOrWhiteSpace(text)) return JValue.CreateNull();
+                try
+                {
+                    return JsonText.Parse(text);
+                }
+                catch (Newtonsoft.Json.JsonException)
+                {
+                    var path = new Uri(_baseUri, relativePath).PathAndQuery;
+                    throw new ActitoApiException($"Actito answered {(int)response.StatusCode} to {method} {path} with a body that is not JSON.",
+                        (int)response.StatusCode, method.Method, path, null, _redactor.Redact(text));
+                }
+            }
+        }
+
+        /// <summary>Streams a file Actito serves (an import's error or result file) to <paramref name="destination"/>, which appears only once complete.</summary>
+        public async Task DownloadAsync(string relativePath, string destination, CancellationToken cancellationToken)
+        {
+            var partial = destination + ".partial";
+            using (var response = await SendRawAsync(HttpMethod.Get, relativePath, null, true, HttpCompletionOption.ResponseHeadersRead, "*/*", cancellationToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    using (var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+                    using (var file = new System.IO.FileStream(partial, System.IO.FileMode.Create, System.IO.FileAccess.Write, System.IO.FileShare.None, 1 << 16))
+                    {
+                        await body.CopyToAsync(file, 1 << 16, cancellationToken).ConfigureAwait(false);
+                    }
+                    if (System.IO.File.Exists(destination)) System.IO.File.Delete(destination);
+                    System.IO.File.Move(partial, destination);
+                }
+                catch (Exception failure) when (failure is HttpRequestException || failure is System.IO.IOException)
+                {
+                    throw new ActitoApiException($"GET {new Uri(_baseUri, relativePath).PathAndQuery} broke off: {_redactor.Redact(failure.Message)}", null, "GET",
+                        new Uri(_baseUri, relativePath).PathAndQuery, null, null, innerException: failure);
+                }
+                finally
+                {
+                    if (System.IO.File.Exists(partial)) System.IO.File.Delete(partial);
+                }
+            }
+        }
+
+        /// <summary>A 2xx response, its body unread; any other outcome as an <see cref="ActitoApiException"/>.</summary>
+        private async Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string relativePath, Func<HttpContent>? content, bool mayRepeat,
+            HttpCompletionOption completion, string accept, CancellationToken cancellationToken)
+        {
             var uri = new Uri(_baseUri, relativePath);
             using (var request = new HttpRequestMessage(method, uri))
             {
-                request.Headers.TryAddWithoutValidation("Accept", "application/json");
+                request.Headers.TryAddWithoutValidation("Accept", accept);
                 if (content != null)
                 {
                     request.Content = content();
@@ -44,7 +93,7 @@ namespace ActitoPS.Core.Http
                 HttpResponseMessage response;
                 try
                 {
-                    response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                    response = await _http.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
@@ -59,24 +108,11 @@ namespace ActitoPS.Core.Http
                     throw new ActitoApiException($"{method} {uri.PathAndQuery} failed: {_redactor.Redact(failure.Message)}", null, method.Method, uri.PathAndQuery, null, null, innerException: failure);
                 }
 
+                var status = (int)response.StatusCode;
+                if (status >= 200 && status <= 299) return response;
                 using (response)
                 {
                     var text = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                    var status = (int)response.StatusCode;
-                    if (status >= 200 && status <= 299)
-                    {
-                        if (string.IsNullOrWhiteSpace(text)) return JValue.CreateNull();
-                        try
-                        {
-                            return JsonText.Parse(text);
-                        }
-                        catch (Newtonsoft.Json.JsonException)
-                        {
-                            throw new ActitoApiException($"Actito answered {status} to {method} {uri.PathAndQuery} with a body that is not JSON.",
-                                status, method.Method, uri.PathAndQuery, null, _redactor.Redact(text));
-                        }
-                    }
-
                     var safeBody = _redactor.Redact(text);
                     var (message, field) = ActitoErrorBody.Read(safeBody);
                     var outcomeUnknown = !mayRepeat && RetryHandler.IsRetryableStatus(status) && status >= 500;

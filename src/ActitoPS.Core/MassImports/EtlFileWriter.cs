@@ -57,13 +57,19 @@ namespace ActitoPS.Core.MassImports
 
         public long Rows => _rows;
 
+        /// <summary>Compressed bytes on disk so far, across the parts (for progress).</summary>
+        public long BytesWritten => _parts.Sum(p => p.Bytes) + (_part?.CompressedBytes ?? 0);
+
         /// <summary>The files this writer has made so far (the spool: they stay until deleted).</summary>
         public IEnumerable<string> SpoolFiles => _parts.Select(p => p.Path).Concat(_part == null ? Enumerable.Empty<string>() : new[] { _part.Path });
 
         /// <exception cref="ActitoRecordException">A value has no CSV form; nothing of the row is written.</exception>
-        public void Add(ActitoRecord record, int rowNumber)
+        public void Add(ActitoRecord record, int rowNumber) => Add(Cells(record, rowNumber));
+
+        /// <summary>A row's cells as the file writes them (column → culture-invariant text), in the row's order.</summary>
+        /// <exception cref="ActitoRecordException">A value has no CSV form.</exception>
+        public static List<KeyValuePair<string, string>> Cells(ActitoRecord record, int rowNumber)
         {
-            if (_completed) throw new InvalidOperationException("The file is complete.");
             var cells = new List<KeyValuePair<string, string>>(record.Count);
             foreach (var field in record)
             {
@@ -76,7 +82,13 @@ namespace ActitoPS.Core.MassImports
                     throw new ActitoRecordException(rowNumber, field.Key, problem.Message, problem);
                 }
             }
+            return cells;
+        }
 
+        /// <summary>Adds a row already made into cells (<see cref="Cells"/>).</summary>
+        public void Add(List<KeyValuePair<string, string>> cells)
+        {
+            if (_completed) throw new InvalidOperationException("The file is complete.");
             var newColumn = false;
             foreach (var cell in cells)
             {

@@ -34,6 +34,30 @@ namespace ActitoPS.Core.MassImports
 
         public static EtlTarget For(CustomTable table) => new CustomTableTarget(table);
 
+        /// <summary>A table whose structure could not be read: each column goes to the field of its name, and Actito is the only check.</summary>
+        public static EtlTarget Unchecked(EtlDestinationType type, string name) => new UncheckedTarget(type, name);
+
+        private sealed class UncheckedTarget : EtlTarget
+        {
+            public UncheckedTarget(EtlDestinationType type, string name)
+            {
+                Type = type;
+                Name = name;
+            }
+
+            public override EtlDestinationType Type { get; }
+
+            public override string Id => Name;
+
+            public override string Name { get; }
+
+            public override IReadOnlyList<string> KeyFields => Array.Empty<string>();
+
+            public override string? FieldFor(string column) => column;
+
+            public override string? Problem(string field, string text) => null;
+        }
+
         private sealed class ProfileTarget : EtlTarget
         {
             private readonly ProfileTable _table;

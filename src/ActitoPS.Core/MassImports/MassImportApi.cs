@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -55,24 +57,45 @@ namespace ActitoPS.Core.MassImports
         }
 
         public async Task<EtlExecution> GetAsync(long id, CancellationToken cancellationToken) =>
-            EtlExecution.Parse(id, await _connection.Api.SendAsync(HttpMethod.Get, Executions + "/" + id.ToString(CultureInfo.InvariantCulture), null, true, cancellationToken).ConfigureAwait(false));
+            EtlExecution.Parse(id, await _connection.Api.SendAsync(HttpMethod.Get, Execution(id), null, true, cancellationToken).ConfigureAwait(false), _connection.Entity);
+
+        /// <summary>The error and result files an execution left (none while it runs, none for a failed one).</summary>
+        public async Task<IReadOnlyList<EtlOutputFile>> GetOutputFilesAsync(long id, CancellationToken cancellationToken)
+        {
+            var answer = await _connection.Api.SendAsync(HttpMethod.Get, Execution(id) + "/output-files", null, true, cancellationToken).ConfigureAwait(false);
+            var files = (answer as JObject)?["outputFiles"] as JArray ?? answer as JArray ?? new JArray();
+            return files.OfType<JObject>().Select(f => EtlOutputFile.Parse(id, f, Execution(id) + "/output-files/")).Where(f => f != null).Select(f => f!).ToList();
+        }
+
+        public Task DownloadAsync(EtlOutputFile file, string destination, CancellationToken cancellationToken) =>
+            _connection.Api.DownloadAsync(file.RelativePath, destination, cancellationToken);
+
+        private string Execution(long id) => Executions + "/" + id.ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>
     /// A table's daily imports are spent (Actito's 429 for the quota, not the one for too many requests at once, which
-    /// is retried). It says when the quota resets and where the file is kept, to be sent again then.
+    /// is retried). It says when the quota resets and where the files are kept, to be sent again then.
     /// </summary>
     public sealed class ActitoImportQuotaException : Exception
     {
         internal ActitoImportQuotaException(ActitoApiException refused, string spoolFile)
-            : base(Describe(refused, spoolFile), refused)
+            : this(refused, new[] { spoolFile })
         {
-            SpoolFile = spoolFile;
+        }
+
+        internal ActitoImportQuotaException(ActitoApiException refused, IReadOnlyList<string> keptFiles)
+            : base(Describe(refused, keptFiles), refused)
+        {
+            SpoolFiles = keptFiles;
             ResetsAt = ReadReset(refused);
         }
 
-        /// <summary>The file that was not loaded: Start-ActitoEtl -Path sends it again.</summary>
-        public string SpoolFile { get; }
+        /// <summary>The first file that was not loaded: Start-ActitoEtl -Path sends it again.</summary>
+        public string SpoolFile => SpoolFiles[0];
+
+        /// <summary>Every file not loaded, in order (later parts of the same input too).</summary>
+        public IReadOnlyList<string> SpoolFiles { get; }
 
         public DateTimeOffset? ResetsAt { get; }
 
@@ -92,12 +115,15 @@ namespace ActitoPS.Core.MassImports
             }
         }
 
-        private static string Describe(ActitoApiException refused, string spoolFile)
+        private static string Describe(ActitoApiException refused, IReadOnlyList<string> keptFiles)
         {
             var reset = ReadReset(refused);
+            var kept = keptFiles.Count == 1
+                ? $"the file is kept at {keptFiles[0]}: send it again then with Start-ActitoEtl -Path."
+                : $"the {keptFiles.Count.ToString(CultureInfo.InvariantCulture)} files not sent are kept at {string.Join(", ", keptFiles)}: send each again then with Start-ActitoEtl -Path.";
             return "Actito refused the import: the table's mass imports for today are spent" +
                    (reset.HasValue ? $" (the quota resets at {reset.Value.ToString("yyyy-MM-dd HH:mm 'UTC'zzz", CultureInfo.InvariantCulture)})" : string.Empty) +
-                   $". Nothing was loaded; the file is kept at {spoolFile}: send it again then with Start-ActitoEtl -Path.";
+                   $". Nothing of it was loaded; {kept}";
         }
     }
 }

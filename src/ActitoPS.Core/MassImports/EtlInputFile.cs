@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.IO.Compression;
+using System.Text;
+using System.Threading;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace ActitoPS.Core.MassImports
+{
+    /// <summary>
+    /// A delivered file (CSV, CSV.gz, or a ZIP of one CSV) read through once before it is sent: a byte order mark,
+    /// a line that is not CSV or has the wrong number of values, and every check of <see cref="EtlCheck"/> are
+    /// problems found here rather than by a failed execution that spent a daily import.
+    /// </summary>
+    internal static class EtlInputFile
+    {
+        public sealed class Reading
+        {
+            public Reading(IReadOnlyList<string> header, long rows, bool compressed)
+            {
+                Header = header;
+                Rows = rows;
+                Compressed = compressed;
+            }
+
+            public IReadOnlyList<string> Header { get; }
+
+            /// <summary>Data lines (records after the header).</summary>
+            public long Rows { get; }
+
+            /// <summary>Already a GZIP or ZIP: sent as it is.</summary>
+            public bool Compressed { get; }
+        }
+
+        /// <param name="onRow">Called every 1,000 lines with the count so far (progress).</param>
+        public static Reading Check(string path, char separator, EtlCheck check, Action<long>? onRow, CancellationToken cancellationToken)
+        {
+            if (!File.Exists(path)) throw new ArgumentException($"There is no file at {path}.");
+            bool compressed;
+            using (var raw = File.OpenRead(path))
+            {
+                var magic = new byte[4];
+                var read = raw.Read(magic, 0, 4);
+                compressed = (read >= 2 && magic[0] == 0x1f && magic[1] == 0x8b) || (read >= 4 && magic[0] == 0x50 && magic[1] == 0x4b && magic[2] == 0x03 && magic[3] == 0x04);
+            }
+
+            try
+            {
+                using (var probe = EtlFileReader.OpenCsv(path))
+                {
+                    var start = new byte[3];
+                    var got = 0;
+                    int n;
+                    while (got < 3 && (n = probe.Read(start, got, 3 - got)) > 0) got += n;
+                    if (got == 3 && start[0] == 0xEF && start[1] == 0xBB && start[2] == 0xBF)
+                        check.ReportFile("the file starts with a UTF-8 byte order mark (EF BB BF), which Actito refuses: save it as UTF-8 without BOM.");
+                    if (got == 0)
+                    {
+                        check.ReportFile("the file is empty: Actito needs a header line and at least one row.");
+                        return new Reading(Array.Empty<string>(), 0, compressed);
+                    }
+                }
+                return Read(path, separator, check, onRow, compressed, cancellationToken);
+            }
+            catch (InvalidDataException unreadable)
+            {
+                check.ReportFile($"the file cannot be read: {unreadable.Message}");
+                return new Reading(Array.Empty<string>(), 0, compressed);
+            }
+        }
+
+        private static Reading Read(string path, char separator, EtlCheck check, Action<long>? onRow, bool compressed, CancellationToken cancellationToken)
+        {
+            var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+            {
+                Delimiter = separator.ToString(),
+                HasHeaderRecord = true,
+                DetectColumnCountChanges = false,
+                MissingFieldFound = null,
+                HeaderValidated = null,
+                BadDataFound = found => check.Report(string.Empty, found.Context.Parser?.Row ?? 0, "the line is not valid CSV (a quote inside a value that does not start with one, or text after a closing quote)."),
+            };
+            using (var stream = EtlFileReader.OpenCsv(path))
+            using (var text = new StreamReader(stream, new UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: false))
+            using (var csv = new CsvReader(text, config))
+            {
+                string[] header;
+                try
+                {
+                    if (!csv.Read())
+                    {
+                        check.ReportFile("the file has no header line.");
+                        return new Reading(Array.Empty<string>(), 0, compressed);
+                    }
+                    csv.ReadHeader();
+                    header = csv.HeaderRecord ?? Array.Empty<string>();
+                }
+                catch (DecoderFallbackException)
+                {
+                    check.ReportFile("the file is not UTF-8 text: save it as UTF-8 (without BOM).");
+                    return new Reading(Array.Empty<string>(), 0, compressed);
+                }
+                // The check names a byte order mark once; the first header should not be reported as unknown for it.
+                if (header.Length > 0 && header[0].Length > 0 && header[0][0] == '\uFEFF') header[0] = header[0].Substring(1);
+                check.MapHeader(header);
+
+                long rows = 0;
+                var cells = new List<KeyValuePair<string, string>>(header.Length);
+                try
+                {
+                    while (csv.Read())
+                    {
+                        rows++;
+                        if ((rows & 0x3FF) == 0)
+                        {
+                            cancellationToken.ThrowIfCancellationRequested();
+                            onRow?.Invoke(rows);
+                        }
+                        var line = csv.Parser.Row;
+                        var count = csv.Parser.Count;
+                        if (count != header.Length)
+                            check.Report(string.Empty, line, $"{count.ToString(CultureInfo.InvariantCulture)} values where the header has {header.Length.ToString(CultureInfo.InvariantCulture)} (is a value with the separator not enclosed in quotes?).");
+                        cells.Clear();
+                        for (var i = 0; i < Math.Min(count, header.Length); i++) cells.Add(new KeyValuePair<string, string>(header[i], csv.Parser[i]));
+                        check.CheckRow(cells, line);
+                    }
+                }
+                catch (DecoderFallbackException)
+                {
+                    check.Report(string.Empty, csv.Parser.Row, "bytes that are not UTF-8: save the file as UTF-8 (without BOM).");
+                }
+                if (rows == 0) check.ReportFile("the file has a header but no row.");
+                return new Reading(header, rows, compressed);
+            }
+        }
+
+        /// <summary>A plain CSV packed for sending (gzip or a ZIP of one entry) into the spool.</summary>
+        public static string Pack(string path, EtlCompression compression, string spoolDirectory, string baseName)
+        {
+            Directory.CreateDirectory(spoolDirectory);
+            var stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N").Substring(0, 8);
+            var name = Path.GetFileNameWithoutExtension(path);
+            var packed = Path.Combine(spoolDirectory, $"{baseName}-{stamp}" + (compression == EtlCompression.Zip ? ".zip" : ".csv.gz"));
+            using (var source = File.OpenRead(path))
+            using (var target = new FileStream(packed, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                if (compression == EtlCompression.Zip)
+                {
+                    using (var zip = new ZipArchive(target, ZipArchiveMode.Create))
+                    using (var entry = zip.CreateEntry(name + ".csv", CompressionLevel.Optimal).Open())
+                        source.CopyTo(entry, 1 << 16);
+                }
+                else
+                {
+                    using (var gzip = new GZipStream(target, CompressionLevel.Optimal))
+                        source.CopyTo(gzip, 1 << 16);
+                }
+            }
+            return packed;
+        }
+    }
+}
