@@ -21,6 +21,7 @@ namespace ActitoPS.Core.MassImports
         private readonly EtlMode _mode;
         private readonly IReadOnlyDictionary<string, string>? _mapping;
         private readonly string _unit;
+        private readonly bool _strict;
         private readonly List<string> _headerProblems = new List<string>();
         // Per column: the first value's problem, the first rows concerned, and how many rows in all (bounded, whatever the file's size).
         private readonly Dictionary<string, (string First, List<int> Rows, int Count)> _valueProblems = new Dictionary<string, (string, List<int>, int)>(StringComparer.Ordinal);
@@ -30,7 +31,14 @@ namespace ActitoPS.Core.MassImports
         /// <param name="mapping">Column → technical name, for the columns that differ; null: each column to the field of its name.</param>
         /// <param name="unit">How problems name a row: "row" for pipeline input, "line" for a file's lines (the header is line 1).</param>
         public EtlCheck(EtlTarget target, EtlMode mode, IReadOnlyDictionary<string, string>? mapping = null, string unit = "row")
+            : this(target, mode, mapping, unit, strict: false)
         {
+        }
+
+        /// <param name="strict">Only the mapping's columns may be sent: a TRIGGERED ETL's definition fixes them.</param>
+        public EtlCheck(EtlTarget target, EtlMode mode, IReadOnlyDictionary<string, string>? mapping, string unit, bool strict)
+        {
+            _strict = strict;
             _target = target ?? throw new ArgumentNullException(nameof(target));
             _mode = mode;
             _mapping = mapping;
@@ -102,9 +110,15 @@ namespace ActitoPS.Core.MassImports
         {
             if (_fields.TryGetValue(column, out var known)) return known;
             _columns.Add(column);
-            var wanted = _mapping != null && _mapping.TryGetValue(column, out var target) ? target : column;
-            var field = _target.FieldFor(wanted);
-            if (field == null)
+            string? target = null;
+            var mapped = _mapping != null && _mapping.TryGetValue(column, out target);
+            var wanted = mapped ? target! : column;
+            var field = _strict && !mapped ? null : _target.FieldFor(wanted);
+            if (_strict && !mapped)
+            {
+                _headerProblems.Add($"the column '{column}' is not in the ETL's attributes mapping for {Describe()} '{_target.Name}' (it maps {string.Join(", ", _mapping?.Keys ?? Enumerable.Empty<string>())}).");
+            }
+            else if (field == null)
             {
                 _headerProblems.Add($"the column '{column}' maps to no field of {Describe()} '{_target.Name}'" +
                                     (_mapping != null && _mapping.ContainsKey(column) ? $" (-Mapping names '{wanted}')." : ".") + SeparatorHint(column));

@@ -27,6 +27,9 @@ namespace ActitoPS.Core.MassImports
 
         public string? Entity { get; internal set; }
 
+        /// <summary>The TRIGGERED ETL it runs; null for a one-shot import.</summary>
+        public string? EtlId { get; internal set; }
+
         /// <summary>The destination table's name (a custom table's technical name).</summary>
         public string? Table { get; internal set; }
 
@@ -87,6 +90,7 @@ namespace ActitoPS.Core.MassImports
         {
             if (earlier == null || earlier.Id != Id) return this;
             Entity = Entity ?? earlier.Entity;
+            EtlId = EtlId ?? earlier.EtlId;
             Table = Table ?? earlier.Table;
             TableType = TableType ?? earlier.TableType;
             Rows = earlier.Rows;
@@ -117,6 +121,7 @@ namespace ActitoPS.Core.MassImports
                 PlainJson.From(json))
             {
                 Entity = entity,
+                EtlId = body["etlId"] == null || body["etlId"]!.Type == JTokenType.Null ? null : body["etlId"]!.ToString(),
                 Table = (string?)destination?["name"] ?? (string?)destination?["id"],
                 TableType = (string?)destination?["type"],
             };

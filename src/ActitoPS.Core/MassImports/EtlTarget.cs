@@ -27,6 +27,9 @@ namespace ActitoPS.Core.MassImports
         /// <summary>The fields of which a row needs one to be matched (profile unique keys; a record's business key).</summary>
         public abstract IReadOnlyList<string> KeyFields { get; }
 
+        /// <summary>Every field a file may load in <paramref name="mode"/> (a definition made from parameters maps them all).</summary>
+        public abstract IReadOnlyList<string> AllFields(EtlMode mode);
+
         /// <summary>Why the cell's text does not fit its field, or null when it does (an empty cell always fits).</summary>
         public abstract string? Problem(string field, string text);
 
@@ -53,6 +56,9 @@ namespace ActitoPS.Core.MassImports
 
             public override IReadOnlyList<string> KeyFields => Array.Empty<string>();
 
+            public override IReadOnlyList<string> AllFields(EtlMode mode) =>
+                throw new ArgumentException($"The structure of '{Name}' could not be read, so its fields are not known: give -Mapping.");
+
             public override string? FieldFor(string column) => column;
 
             public override string? Problem(string field, string text) => null;
@@ -71,6 +77,10 @@ namespace ActitoPS.Core.MassImports
             public override string Name => _table.Name;
 
             public override IReadOnlyList<string> KeyFields => _table.Attributes.Where(a => a.Unique).Select(a => a.Name).ToList();
+
+            public override IReadOnlyList<string> AllFields(EtlMode mode) =>
+                mode == EtlMode.Delete ? KeyFields
+                : _table.Attributes.Select(a => a.Name).Concat(_table.Subscriptions.Select(s => ProfileRequestBuilder.SubscriptionPrefix + s)).ToList();
 
             public override string? FieldFor(string column)
             {
@@ -130,6 +140,9 @@ namespace ActitoPS.Core.MassImports
             public override string Name => _table.TechnicalName;
 
             public override IReadOnlyList<string> KeyFields => _table.BusinessKeyField == null ? Array.Empty<string>() : new[] { _table.BusinessKeyField };
+
+            public override IReadOnlyList<string> AllFields(EtlMode mode) =>
+                mode == EtlMode.Delete ? KeyFields : _table.Fields.Where(f => !_table.IsTechnical(f.FieldName)).Select(f => f.FieldName).ToList();
 
             public override string? FieldFor(string column)
             {

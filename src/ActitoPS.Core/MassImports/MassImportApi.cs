@@ -50,10 +50,70 @@ namespace ActitoPS.Core.MassImports
             {
                 throw new ActitoImportQuotaException(refused, filePath);
             }
-            var id = (answer as JObject)?["id"] ?? answer;
+            return ExecutionId(answer, Executions);
+        }
+
+        private static long ExecutionId(JToken answer, string path)
+        {
+            var id = (answer as JObject)?["id"] ?? (answer as JObject)?["executionId"] ?? answer;
             return id.Type == JTokenType.Integer ? (long)id
                 : long.TryParse(id.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed
-                : throw new ActitoApiException($"Actito accepted the import but its answer names no execution id: {JsonText.Write(answer)}", null, "POST", Executions, null, JsonText.Write(answer));
+                : throw new ActitoApiException($"Actito accepted the import but its answer names no execution id: {JsonText.Write(answer)}", null, "POST", path, null, JsonText.Write(answer));
+        }
+
+        private string Etls => _connection.EntityPath("mass-imports/v5/entities/{0}/etls");
+
+        /// <summary>Defines a TRIGGERED ETL; Actito answers its id. Not repeated after an unknown outcome: a second call would define it twice.</summary>
+        public async Task<EtlDefinition> CreateEtlAsync(EtlDefinition definition, CancellationToken cancellationToken)
+        {
+            var answer = await _connection.Api.SendAsync(HttpMethod.Post, Etls, definition.Json, mayRepeat: false, cancellationToken).ConfigureAwait(false);
+            var id = (answer as JObject)?["id"] ?? answer;
+            if (id == null || id.Type == JTokenType.Null || id.Type == JTokenType.Object)
+                throw new ActitoApiException($"Actito accepted the ETL but its answer names no id: {JsonText.Write(answer)}", null, "POST", Etls, null, JsonText.Write(answer));
+            return definition.WithId(id.ToString());
+        }
+
+        public async Task<EtlDefinition> GetEtlAsync(string id, CancellationToken cancellationToken)
+        {
+            var answer = await _connection.Api.SendAsync(HttpMethod.Get, Etls + "/" + Uri.EscapeDataString(id), null, true, cancellationToken).ConfigureAwait(false);
+            var definition = EtlDefinition.Parse(answer);
+            return definition.Id == null ? definition.WithId(id) : definition;
+        }
+
+        public async Task<IReadOnlyList<EtlDefinition>> ListEtlsAsync(CancellationToken cancellationToken)
+        {
+            var answer = await _connection.Api.SendAsync(HttpMethod.Get, Etls, null, true, cancellationToken).ConfigureAwait(false);
+            var list = answer as JArray ?? (answer as JObject)?.Properties().Select(p => p.Value).OfType<JArray>().FirstOrDefault() ?? new JArray();
+            return list.OfType<JObject>().Select(EtlDefinition.Parse).ToList();
+        }
+
+        public Task DeleteEtlAsync(string id, CancellationToken cancellationToken) =>
+            _connection.Api.SendAsync(HttpMethod.Delete, Etls + "/" + Uri.EscapeDataString(id), null, true, cancellationToken);
+
+        /// <summary>Pushes a file (a CSV, a GZIP of one, or a ZIP of the definition's files) to a TRIGGERED ETL: one execution, never sent twice blindly.</summary>
+        /// <exception cref="ActitoImportQuotaException">A table's daily imports are spent.</exception>
+        public async Task<long> TriggerAsync(string etlId, string filePath, CancellationToken cancellationToken)
+        {
+            var path = Etls + "/" + Uri.EscapeDataString(etlId) + "/trigger-execution";
+            HttpContent Body()
+            {
+                var form = new MultipartFormDataContent();
+                var file = new StreamContent(new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16));
+                file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+                form.Add(file, "inputFile", Path.GetFileName(filePath));
+                return form;
+            }
+
+            JToken answer;
+            try
+            {
+                answer = await _connection.Api.SendContentAsync(HttpMethod.Post, path, Body, mayRepeat: false, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ActitoApiException refused) when (ActitoImportQuotaException.Says(refused))
+            {
+                throw new ActitoImportQuotaException(refused, filePath);
+            }
+            return ExecutionId(answer, path);
         }
 
         public async Task<EtlExecution> GetAsync(long id, CancellationToken cancellationToken) =>

@@ -6,10 +6,8 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ActitoPS.Core.Connection;
-using ActitoPS.Core.CustomTables;
 using ActitoPS.Core.Hosting;
 using ActitoPS.Core.Http;
-using ActitoPS.Core.Profiles;
 using ActitoPS.Core.Records;
 
 namespace ActitoPS.Core.MassImports
@@ -29,8 +27,8 @@ namespace ActitoPS.Core.MassImports
         private readonly CancellationToken _cancellation;
         private readonly MassImportApi _api;
         private WaitEtlOperation? _waiting;
-        private EtlTarget? _target;
-        private EtlCheck? _check;
+        private EtlDestination? _destination;
+        private List<EtlCheck>? _checks;
         private EtlFileWriter? _writer;
         private ProgressReporter? _progress;
         private int _row;
@@ -50,6 +48,9 @@ namespace ActitoPS.Core.MassImports
         public string? Table { get; set; }
 
         public string? CustomTable { get; set; }
+
+        /// <summary>A TRIGGERED ETL to push the data to (its definition fixes the tables, mapping, mode and CSV format).</summary>
+        public string? EtlId { get; set; }
 
         public EtlMode Mode { get; set; } = EtlMode.CreateOrUpdate;
 
@@ -85,19 +86,19 @@ namespace ActitoPS.Core.MassImports
         /// <summary>One pipeline object: a row of the file being written.</summary>
         public void Process(object? input)
         {
-            var target = Target();
+            var destination = OneFileDestination();
             if (_writer == null)
             {
-                _check = new EtlCheck(target, Mode, Mapping);
+                var checks = _checks = destination.NewChecks("row");
                 _writer = new EtlFileWriter(new EtlFileOptions
                 {
-                    Separator = Separator,
+                    Separator = destination.Separator,
                     Compression = Compression,
-                    SpoolDirectory = SpoolDirectory ?? new EtlFileOptions().SpoolDirectory,
-                    BaseName = SafeName(target.Name),
+                    SpoolDirectory = Spool,
+                    BaseName = destination.BaseName,
                     MaxPartBytes = MaxPartBytes,
                 });
-                _progress = new ProgressReporter(_host, _connection.Clock, WritingActivity, $"Start-ActitoEtl: writing the import file for {target.Name}", "rows");
+                _progress = new ProgressReporter(_host, _connection.Clock, WritingActivity, $"Start-ActitoEtl: writing the import file for {destination.Name}", "rows");
             }
             var row = ++_row;
             List<KeyValuePair<string, string>> cells;
@@ -107,24 +108,29 @@ namespace ActitoPS.Core.MassImports
                 if (Property != null || ExcludeProperty != null) record = ColumnFilter.Choose(record, Property, ExcludeProperty);
                 if (record.Count == 0)
                 {
-                    _check!.Report(string.Empty, row, "the row has no property to load.");
+                    _checks![0].Report(string.Empty, row, "the row has no property to load.");
                     return;
                 }
                 cells = EtlFileWriter.Cells(record, row);
             }
             catch (ActitoRecordException bad)
             {
-                _check!.Report(bad.Field ?? string.Empty, row, bad.Problem);
+                _checks![0].Report(bad.Field ?? string.Empty, row, bad.Problem);
                 return;
             }
             catch (ArgumentException bad)
             {
-                _check!.Report(string.Empty, row, bad.Message);
+                _checks![0].Report(string.Empty, row, bad.Message);
                 return;
             }
-            _check!.CheckRow(cells, row);
+            var found = false;
+            foreach (var check in _checks!)
+            {
+                check.CheckRow(cells, row);
+                found |= check.HasFoundProblems;
+            }
             // Once a problem is found nothing will be sent: the remaining rows are only checked, so that every problem is named.
-            if (!_check.HasFoundProblems) _writer.Add(cells);
+            if (!found) _writer.Add(cells);
             if (_progress != null && (row & 0xFF) == 0) _progress.Report(row);
         }
 
@@ -133,34 +139,99 @@ namespace ActitoPS.Core.MassImports
         public void ProcessFile(string path)
         {
             _files++;
-            var target = Target();
-            var check = new EtlCheck(target, Mode, Mapping, "line");
-            var reading = EtlInputFile.Check(path, Separator, check, null, _cancellation);
-            if (check.Problems.Count > 0)
+            var destination = OneFileDestination();
+            var checks = destination.NewChecks("line");
+            EtlInputFile.Reading? reading = null;
+            foreach (var check in checks) reading = EtlInputFile.Check(path, destination.Separator, check, null, _cancellation);
+            var problems = checks.SelectMany(c => c.Problems).Distinct().ToList();
+            if (problems.Count > 0)
             {
-                var refused = ErrorMapping.ForCommand(new ActitoImportCheckException(path, Describe(target), check.Problems));
-                _host.WriteError(new ActitoError(refused.Exception, refused.ErrorId, refused.Category, path) { RecommendedAction = refused.RecommendedAction });
+                WriteRefused(path, destination, problems);
                 return;
             }
-            var mapping = check.Mapping(reading.Header);
             if (OutFile != null)
             {
                 if (!_host.ShouldProcess(OutFile, "Write the import file")) return;
-                if (reading.Compressed) File.Copy(path, OutFile, overwrite: true);
-                else MoveOver(EtlInputFile.Pack(path, Compression, Path.GetDirectoryName(Path.GetFullPath(OutFile)) ?? ".", SafeName(target.Name)), OutFile);
+                if (reading!.Compressed) File.Copy(path, OutFile, overwrite: true);
+                else MoveOver(EtlInputFile.Pack(path, Compression, Path.GetDirectoryName(Path.GetFullPath(OutFile)) ?? ".", destination.BaseName), OutFile);
                 _host.WriteObject(new EtlFile(OutFile, 1, reading.Header, reading.Rows, new FileInfo(OutFile).Length));
                 return;
             }
-            var sent = reading.Compressed ? path : EtlInputFile.Pack(path, Compression, Spool, SafeName(target.Name));
+            var sent = reading!.Compressed ? path : EtlInputFile.Pack(path, Compression, Spool, destination.BaseName);
+            SendOne(destination, checks[0].Mapping(reading.Header), new EtlFile(sent, 1, reading.Header, reading.Rows, new FileInfo(sent).Length), owned: !reading.Compressed, shownAs: path);
+        }
+
+        /// <summary>
+        /// A TRIGGERED ETL's files (-File @{fileCode = path}): each checked against its loadings, then zipped together,
+        /// each entry named by its fileNamePattern for today, and pushed as one execution.
+        /// </summary>
+        public void ProcessFiles(IReadOnlyDictionary<string, string> files)
+        {
+            if (EtlId == null) throw new ArgumentException("-File pushes several files to a TRIGGERED ETL: give -EtlId.");
+            _files++;
+            var destination = Destination();
+            var definition = destination.Definition!;
+            var problems = new List<string>();
+            var known = definition.Files.Select(f => f.FileCode).ToList();
+            foreach (var unknown in files.Keys.Where(k => !known.Contains(k, StringComparer.Ordinal)))
+                problems.Add($"-File names '{unknown}', which is not a file of the ETL (its files: {string.Join(", ", known)}).");
+            foreach (var missing in known.Where(k => !files.ContainsKey(k)))
+                problems.Add($"the ETL's file '{missing}' is not given: Actito fails an execution whose archive lacks one of its files.");
+            var entries = new List<KeyValuePair<string, string>>();
+            long rows = 0;
+            foreach (var file in definition.Files.Where(f => files.ContainsKey(f.FileCode)))
+            {
+                var path = files[file.FileCode];
+                long fileRows = 0;
+                foreach (var loading in definition.Loadings.Where(l => l.FileCode == file.FileCode))
+                {
+                    var check = destination.CheckFor(loading, "line");
+                    fileRows = EtlInputFile.Check(path, file.Separator, check, null, _cancellation).Rows;
+                    problems.AddRange(check.Problems.Select(p => $"{file.FileCode} ({path}): {p}"));
+                }
+                rows += fileRows;
+                entries.Add(new KeyValuePair<string, string>(EntryName(file, path), path));
+            }
+            if (problems.Count > 0)
+            {
+                WriteRefused(string.Join(", ", files.Values), destination, problems);
+                return;
+            }
+            var archive = EtlArchive.Zip(entries, OutFile != null ? Path.GetDirectoryName(Path.GetFullPath(OutFile)) ?? "." : Spool, destination.BaseName);
+            if (OutFile != null)
+            {
+                if (!_host.ShouldProcess(OutFile, "Write the import file")) return;
+                MoveOver(archive, OutFile);
+                _host.WriteObject(new EtlFile(OutFile, 1, entries.Select(e => e.Key).ToList(), rows, new FileInfo(OutFile).Length));
+                return;
+            }
+            SendOne(destination, Array.Empty<KeyValuePair<string, string>>(), new EtlFile(archive, 1, entries.Select(e => e.Key).ToList(), rows, new FileInfo(archive).Length), owned: true, shownAs: null);
+        }
+
+        private string EntryName(EtlDefinitionFile file, string path)
+        {
+            if (!string.IsNullOrWhiteSpace(file.FileNamePattern)) return EtlFileNamePattern.Render(file.FileNamePattern!, _connection.Clock.UtcNow);
+            var name = Path.GetFileName(path);
+            return name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? name.Substring(0, name.Length - 3) : name;
+        }
+
+        private void SendOne(EtlDestination destination, IReadOnlyList<KeyValuePair<string, string>> mapping, EtlFile file, bool owned, string? shownAs)
+        {
             try
             {
-                Send(target, mapping, new[] { new EtlFile(sent, 1, reading.Header, reading.Rows, new FileInfo(sent).Length) }, owned: !reading.Compressed, shownAs: path);
+                Send(destination, mapping, new[] { file }, owned, shownAs);
             }
             catch (ActitoApiException failure) when (!(failure.InnerException is OperationCanceledException))
             {
                 // One file refused is that file's error; the quota (its own exception) and a stop end the command.
-                _host.WriteError(new ActitoError(failure, ErrorMapping.ErrorIdOf(failure), ErrorMapping.CategoryOf(failure), path) { Details = failure.ResponseBody });
+                _host.WriteError(new ActitoError(failure, ErrorMapping.ErrorIdOf(failure), ErrorMapping.CategoryOf(failure), shownAs ?? file.Path) { Details = failure.ResponseBody });
             }
+        }
+
+        private void WriteRefused(string input, EtlDestination destination, IReadOnlyList<string> problems)
+        {
+            var refused = ErrorMapping.ForCommand(new ActitoImportCheckException(input, destination.Describe, problems));
+            _host.WriteError(new ActitoError(refused.Exception, refused.ErrorId, refused.Category, input) { RecommendedAction = refused.RecommendedAction });
         }
 
         /// <summary>Ends the input: checks the rows as a whole, then writes (-OutFile) or sends the file, and waits when asked.</summary>
@@ -169,17 +240,17 @@ namespace ActitoPS.Core.MassImports
             if (_writer != null)
             {
                 _progress?.Complete();
-                var target = Target();
-                var problems = _check!.Problems;
+                var destination = Destination();
+                var problems = _checks!.SelectMany(c => c.Problems).Distinct().ToList();
                 if (problems.Count > 0)
                 {
                     _writer.DeleteSpool();
-                    throw new ActitoImportCheckException(_row == 1 ? "the row" : $"the {_row.ToString(CultureInfo.InvariantCulture)} rows", Describe(target), problems);
+                    throw new ActitoImportCheckException(_row == 1 ? "the row" : $"the {_row.ToString(CultureInfo.InvariantCulture)} rows", destination.Describe, problems);
                 }
                 var parts = _writer.Complete();
-                var mapping = _check.Mapping(parts[0].Header);
+                var mapping = _checks![0].Mapping(parts[0].Header);
                 if (OutFile != null) WriteOut(parts);
-                else Send(target, mapping, parts, owned: true, shownAs: null);
+                else Send(destination, mapping, parts, owned: true, shownAs: null);
             }
             else if (_files == 0)
             {
@@ -197,9 +268,10 @@ namespace ActitoPS.Core.MassImports
 
         private string Spool => SpoolDirectory ?? new EtlFileOptions().SpoolDirectory;
 
-        private void Send(EtlTarget target, IReadOnlyList<KeyValuePair<string, string>> mapping, IReadOnlyList<EtlFile> parts, bool owned, string? shownAs)
+        private void Send(EtlDestination destination, IReadOnlyList<KeyValuePair<string, string>> mapping, IReadOnlyList<EtlFile> parts, bool owned, string? shownAs)
         {
-            var definition = new OneShotEtlDefinition(target.Type, target.Id, mapping)
+            var target = destination.Target;
+            var definition = destination.EtlId != null ? null : new OneShotEtlDefinition(target.Type, target.Id, mapping)
             {
                 Mode = Mode,
                 Separator = Separator,
@@ -208,26 +280,30 @@ namespace ActitoPS.Core.MassImports
                 ReportRecipients = ReportRecipients,
             };
             if (parts.Count > 1)
-                _host.WriteWarning($"The rows make {parts.Count.ToString(CultureInfo.InvariantCulture)} files of up to 100 MB compressed, Actito's limit for one: each is an execution of its own and uses one of {Describe(target)}'s daily imports.");
+                _host.WriteWarning($"The rows make {parts.Count.ToString(CultureInfo.InvariantCulture)} files of up to 100 MB compressed, Actito's limit for one: each is an execution of its own and uses one of {destination.Describe}'s daily imports.");
 
             long firstRow = 1;
             for (var k = 0; k < parts.Count; k++)
             {
                 var part = parts[k];
                 var partText = parts.Count > 1 ? $", part {(k + 1).ToString(CultureInfo.InvariantCulture)} of {parts.Count.ToString(CultureInfo.InvariantCulture)}" : string.Empty;
-                var what = $"{part.Rows.ToString(CultureInfo.InvariantCulture)} row{(part.Rows == 1 ? string.Empty : "s")} ({Size(part.Bytes)}{partText}) into {Describe(target)}";
-                if (!_host.ShouldProcess(what, $"Start a one-shot import ({OneShotEtlDefinition.WireName(Mode)}), which uses one of the table's daily imports"))
+                var what = $"{part.Rows.ToString(CultureInfo.InvariantCulture)} row{(part.Rows == 1 ? string.Empty : "s")} ({Size(part.Bytes)}{partText}) into {destination.Describe}";
+                if (!_host.ShouldProcess(what, destination.EtlId != null
+                        ? "Trigger an execution, which uses one of each loaded table's daily imports"
+                        : $"Start a one-shot import ({OneShotEtlDefinition.WireName(Mode)}), which uses one of the table's daily imports"))
                 {
                     if (owned) File.Delete(part.Path);
                     firstRow += part.Rows;
                     continue;
                 }
                 _uploading = true;
-                _host.WriteVerbose($"Sending {part.Path} ({Size(part.Bytes)}, {part.Rows.ToString(CultureInfo.InvariantCulture)} rows) to {Describe(target)}, mode {OneShotEtlDefinition.WireName(Mode)}.");
+                _host.WriteVerbose($"Sending {part.Path} ({Size(part.Bytes)}, {part.Rows.ToString(CultureInfo.InvariantCulture)} rows) to {destination.Describe}, mode {destination.ModeText}.");
                 long id;
                 try
                 {
-                    id = Task.Run(() => _api.StartOneShotAsync(definition, part.Path, _cancellation), _cancellation).GetAwaiter().GetResult();
+                    id = definition != null
+                        ? Task.Run(() => _api.StartOneShotAsync(definition, part.Path, _cancellation), _cancellation).GetAwaiter().GetResult()
+                        : Task.Run(() => _api.TriggerAsync(destination.EtlId!, part.Path, _cancellation), _cancellation).GetAwaiter().GetResult();
                 }
                 catch (ActitoImportQuotaException quota)
                 {
@@ -243,11 +319,12 @@ namespace ActitoPS.Core.MassImports
                     throw failure.Restated(failure.Message + " " + next);
                 }
                 if (owned) File.Delete(part.Path);
-                var execution = new EtlExecution(id, "IN_PROGRESS", OneShotEtlDefinition.WireName(Mode), _connection.Clock.UtcNow, null, null, null, null)
+                var execution = new EtlExecution(id, "IN_PROGRESS", destination.ModeText, _connection.Clock.UtcNow, null, null, null, null)
                 {
                     Entity = _connection.Entity,
-                    Table = target.Name,
-                    TableType = target.Type == EtlDestinationType.CustomTable ? "CUSTOM_TABLE" : "PROFILE_TABLE",
+                    Table = destination.Name,
+                    TableType = destination.TableType,
+                    EtlId = destination.EtlId,
                     Rows = part.Rows,
                     BytesSent = part.Bytes,
                     File = shownAs ?? part.Path,
@@ -295,32 +372,35 @@ namespace ActitoPS.Core.MassImports
             return Path.Combine(Path.GetDirectoryName(path) ?? ".", $"{stem}-part{part.ToString(CultureInfo.InvariantCulture)}{extension}");
         }
 
-        private EtlTarget Target()
+        private EtlDestination OneFileDestination()
         {
-            if (_target != null) return _target;
-            if (!string.IsNullOrWhiteSpace(CustomTable))
+            var destination = Destination();
+            if (destination.FileCodes.Count > 1)
+                throw new ArgumentException($"{destination.Describe} takes {destination.FileCodes.Count.ToString(CultureInfo.InvariantCulture)} files ({string.Join(", ", destination.FileCodes)}): give each with -File @{{{destination.FileCodes[0]}='…'}}.");
+            return destination;
+        }
+
+        private EtlDestination Destination()
+        {
+            if (_destination != null) return _destination;
+            if (EtlId != null)
             {
-                var table = new CustomTableResolver(_connection, _host).Find(CustomTable!, _cancellation);
-                _target = table == null ? EtlTarget.Unchecked(EtlDestinationType.CustomTable, CustomTable!.Trim()) : EtlTarget.For(table);
+                var definition = Task.Run(() => _api.GetEtlAsync(EtlId, _cancellation), _cancellation).GetAwaiter().GetResult();
+                _destination = EtlDestination.Triggered(definition, new EtlTargets(_connection, _host, _cancellation));
+            }
+            else if (!string.IsNullOrWhiteSpace(CustomTable))
+            {
+                _destination = EtlDestination.OneShot(new EtlTargets(_connection, _host, _cancellation).Custom(CustomTable!), Mode, Mapping, Separator);
             }
             else if (!string.IsNullOrWhiteSpace(Table))
             {
-                var table = new ProfileTableResolver(_connection, _host).Find(Table!, _cancellation);
-                _target = table == null ? EtlTarget.Unchecked(EtlDestinationType.ProfileTable, Table!.Trim()) : EtlTarget.For(table);
+                _destination = EtlDestination.OneShot(new EtlTargets(_connection, _host, _cancellation).Profile(Table!), Mode, Mapping, Separator);
             }
             else
             {
-                throw new ArgumentException("Give the table to load: -Table for a profile table, -CustomTable for a custom table.");
+                throw new ArgumentException("Give the table to load: -Table for a profile table, -CustomTable for a custom table (or -EtlId for a TRIGGERED ETL).");
             }
-            return _target;
-        }
-
-        private static string Describe(EtlTarget target) => $"{(target.Type == EtlDestinationType.CustomTable ? "custom table" : "profile table")} '{target.Name}'";
-
-        private static string SafeName(string name)
-        {
-            var safe = new string(name.Select(c => Path.GetInvalidFileNameChars().Contains(c) || char.IsWhiteSpace(c) ? '_' : c).ToArray());
-            return safe.Length == 0 ? "actito-import" : safe;
+            return _destination;
         }
 
         internal static string Size(long bytes) =>
