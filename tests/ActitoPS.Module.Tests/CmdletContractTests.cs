@@ -7,7 +7,7 @@ public class CmdletContractTests
     private static readonly HashSet<string> ChangingVerbs = new(StringComparer.Ordinal)
     {
         "Add", "Clear", "Copy", "Disable", "Enable", "Import", "Install", "Move", "New", "Publish", "Register", "Remove",
-        "Rename", "Reset", "Restore", "Send", "Set", "Start", "Stop", "Submit", "Sync", "Unregister", "Update", "Write",
+        "Rename", "Reset", "Restore", "Save", "Send", "Set", "Start", "Stop", "Submit", "Sync", "Unregister", "Update", "Write",
     };
 
     /// <summary>

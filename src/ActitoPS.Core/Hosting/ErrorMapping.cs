@@ -55,7 +55,7 @@ namespace ActitoPS.Core.Hosting
                 case MassImports.ActitoImportCheckException _:
                     return new ActitoError(failure, "ActitoInvalidImport", ActitoErrorCategory.InvalidData, null)
                     {
-                        RecommendedAction = "Fix what is named and run the command again: -Mapping maps a column to a field of another name, -ExcludeProperty leaves a column out, -Mode CreateOnly loads recency fields.",
+                        RecommendedAction = "Fix what is named and run the command again: -Mapping maps a column to a field of another name, -Mode CreateOnly loads recency fields, and for pipeline rows -ExcludeProperty leaves a column out.",
                     };
                 case MassImports.ActitoImportQuotaException quota:
                     return new ActitoError(failure, "ActitoImportQuotaExceeded", ActitoErrorCategory.LimitsExceeded, quota.SpoolFile)

@@ -66,6 +66,18 @@ namespace ActitoPS.Core.MassImports
                 .Where(pair => pair.Key != null)
                 .ToList();
 
+        /// <summary>Puts pipeline cells in the form the file should carry (subscriptions as true/false), before they are checked.</summary>
+        public void Canonicalise(List<KeyValuePair<string, string>> cells)
+        {
+            for (var i = 0; i < cells.Count; i++)
+            {
+                var field = Meet(cells[i].Key);
+                if (field == null) continue;
+                var canonical = EtlTarget.Canonical(field, cells[i].Value);
+                if (!ReferenceEquals(canonical, cells[i].Value)) cells[i] = new KeyValuePair<string, string>(cells[i].Key, canonical);
+            }
+        }
+
         /// <summary>Checks one row's cells (column → text); a column not met before is mapped first.</summary>
         public void CheckRow(IEnumerable<KeyValuePair<string, string>> cells, int row)
         {

@@ -42,6 +42,22 @@ namespace ActitoPS.Core.MassImports
 
         public override string ToString() => Name ?? Id ?? "(TRIGGERED ETL)";
 
+        /// <param name="source">Where the text came from, for the message when it is not JSON.</param>
+        public static EtlDefinition FromText(string json, string source)
+        {
+            try
+            {
+                return Parse(JsonText.Parse(json));
+            }
+            catch (Newtonsoft.Json.JsonException bad)
+            {
+                throw new ArgumentException($"{source} is not a JSON ETL definition: {bad.Message}", bad);
+            }
+        }
+
+        /// <summary>A definition given as nested dictionaries and lists (a PowerShell hashtable of the JSON's shape).</summary>
+        public static EtlDefinition FromObject(object plain) => Parse(JToken.FromObject(plain));
+
         public static EtlDefinition Parse(JToken json)
         {
             if (!(json is JObject body)) throw new ArgumentException("An ETL definition is a JSON object.");

@@ -236,7 +236,20 @@ namespace ActitoPS.Core.MassImports
             Delimiter = separator.ToString(),
             NewLine = "\r\n",
             HasHeaderRecord = true,
+            // With NewLine set, CsvHelper quotes only a field holding the whole CRLF; a lone CR or LF must be enclosed too (RFC 4180).
+            ShouldQuote = args => NeedsQuotes(args.Field, separator),
         };
+
+        private static bool NeedsQuotes(string? field, char separator)
+        {
+            if (string.IsNullOrEmpty(field)) return false;
+            if (char.IsWhiteSpace(field![0]) || char.IsWhiteSpace(field[field.Length - 1])) return true;
+            foreach (var c in field)
+            {
+                if (c == separator || c == '"' || c == '\r' || c == '\n') return true;
+            }
+            return false;
+        }
 
         /// <summary>One spool file being written: CSV text → (gzip | zip entry) → counted bytes → disk.</summary>
         private sealed class Part : IDisposable

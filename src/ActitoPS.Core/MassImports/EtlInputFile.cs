@@ -124,7 +124,12 @@ namespace ActitoPS.Core.MassImports
                         if (count != header.Length)
                             check.Report(string.Empty, line, $"{count.ToString(CultureInfo.InvariantCulture)} values where the header has {header.Length.ToString(CultureInfo.InvariantCulture)} (is a value with the separator not enclosed in quotes?).");
                         cells.Clear();
-                        for (var i = 0; i < Math.Min(count, header.Length); i++) cells.Add(new KeyValuePair<string, string>(header[i], csv.Parser[i]));
+                        for (var i = 0; i < Math.Min(count, header.Length); i++)
+                        {
+                            var value = csv.Parser[i];
+                            if (value.IndexOf('\0') >= 0) check.Report(header[i], line, "a NUL character, which Actito refuses in a file.");
+                            cells.Add(new KeyValuePair<string, string>(header[i], value));
+                        }
                         check.CheckRow(cells, line);
                     }
                 }

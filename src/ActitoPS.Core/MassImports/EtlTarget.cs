@@ -35,6 +35,20 @@ namespace ActitoPS.Core.MassImports
 
         public static EtlTarget For(ProfileTable table) => new ProfileTarget(table);
 
+        /// <summary>How an import file's subscription cells say yes or no.</summary>
+        private static readonly string[] FileFlags = { "true", "false", "1", "0", "Y", "N" };
+
+        /// <summary>
+        /// A cell as the file should carry it: a subscription given as yes/no (or any yes/no a row may hold) becomes
+        /// true/false, which Actito's files take; any other cell is left as given.
+        /// </summary>
+        public static string Canonical(string field, string text)
+        {
+            if (text.Length == 0 || !field.StartsWith(ProfileRequestBuilder.SubscriptionPrefix, StringComparison.Ordinal)) return text;
+            var flag = Records.ValueFormatter.ParseYesNo(text);
+            return flag.HasValue ? (flag.Value ? "true" : "false") : text;
+        }
+
         public static EtlTarget For(CustomTable table) => new CustomTableTarget(table);
 
         /// <summary>A table whose structure could not be read: each column goes to the field of its name, and Actito is the only check.</summary>
@@ -105,7 +119,9 @@ namespace ActitoPS.Core.MassImports
             {
                 if (text.Length == 0) return null;
                 if (field.StartsWith(ProfileRequestBuilder.SubscriptionPrefix, StringComparison.Ordinal))
-                    return Records.ValueFormatter.ParseYesNo(text).HasValue ? null : $"'{text}' is not a yes/no value (true/false, 1/0, yes/no, Y/N).";
+                    return FileFlags.Contains(text, StringComparer.OrdinalIgnoreCase) ? null
+                        : Records.ValueFormatter.ParseYesNo(text).HasValue ? $"'{text}' is not how an import file says yes or no: write true/false, 1/0 or Y/N."
+                        : $"'{text}' is not a yes/no value (true/false, 1/0, Y/N).";
                 if (field.StartsWith(ProfileRequestBuilder.SegmentationPrefix, StringComparison.Ordinal))
                 {
                     var segmentation = _table.FindSegmentation(field.Substring(ProfileRequestBuilder.SegmentationPrefix.Length));

@@ -62,6 +62,9 @@ namespace ActitoPS.Core.MassImports
 
         public IReadOnlyList<string> ReportRecipients { get; set; } = Array.Empty<string>();
 
+        /// <summary>Headers whose empty cells change nothing (Actito's ignoreEmptyValues) rather than clear the field.</summary>
+        public ISet<string> IgnoreEmptyValues { get; set; } = new HashSet<string>(StringComparer.Ordinal);
+
         public static string WireName(EtlMode mode)
         {
             switch (mode)
@@ -88,7 +91,9 @@ namespace ActitoPS.Core.MassImports
                     {
                         ["type"] = DestinationType == EtlDestinationType.CustomTable ? "CUSTOM_TABLE" : "PROFILE_TABLE",
                         ["id"] = DestinationId,
-                        ["attributesMapping"] = new JArray(Mapping.Select(m => new JObject { ["header"] = m.Key, ["attributeName"] = m.Value })),
+                        ["attributesMapping"] = new JArray(Mapping.Select(m => IgnoreEmptyValues.Contains(m.Key)
+                            ? new JObject { ["header"] = m.Key, ["attributeName"] = m.Value, ["ignoreEmptyValues"] = true }
+                            : new JObject { ["header"] = m.Key, ["attributeName"] = m.Value })),
                     },
                     ["parameters"] = new JObject
                     {

@@ -33,6 +33,7 @@ namespace ActitoPS.Core.MassImports
         private ProgressReporter? _progress;
         private int _row;
         private int _files;
+        private readonly Dictionary<string, long> _present = new Dictionary<string, long>(StringComparer.Ordinal);
         private bool _uploading;
 
         public StartEtlOperation(ActitoConnection connection, IActitoHost host, Func<object, object?>? unwrap, CancellationToken cancellationToken)
@@ -72,6 +73,13 @@ namespace ActitoPS.Core.MassImports
 
         public IReadOnlyList<string>? ExcludeProperty { get; set; }
 
+        /// <summary>Every column's empty cells change nothing (Actito's ignoreEmptyValues) rather than clear the field.</summary>
+        /// <remarks>Without it, a column that some rows lack is sent so anyway: a missing property changes nothing, as with Set-ActitoProfile.</remarks>
+        public bool IgnoreEmptyValues { get; set; }
+
+        /// <summary>The command names files (-Path): finding none of them is not "nothing to import" (each missing one was its own error).</summary>
+        public bool ExpectsFiles { get; set; }
+
         /// <summary>Wait for each execution to finish and return it finished.</summary>
         public bool Wait { get; set; }
 
@@ -86,6 +94,11 @@ namespace ActitoPS.Core.MassImports
         /// <summary>One pipeline object: a row of the file being written.</summary>
         public void Process(object? input)
         {
+            if (input != null && RecordConverter.IsListOfRows(input, _unwrap))
+            {
+                foreach (var item in (System.Collections.IEnumerable)RecordConverter.Unwrap(input, _unwrap)!) Process(item);
+                return;
+            }
             var destination = OneFileDestination();
             if (_writer == null)
             {
@@ -123,7 +136,9 @@ namespace ActitoPS.Core.MassImports
                 _checks![0].Report(string.Empty, row, bad.Message);
                 return;
             }
+            foreach (var cell in cells) _present[cell.Key] = _present.TryGetValue(cell.Key, out var seen) ? seen + 1 : 1;
             var found = false;
+            _checks![0].Canonicalise(cells);
             foreach (var check in _checks!)
             {
                 check.CheckRow(cells, row);
@@ -139,6 +154,8 @@ namespace ActitoPS.Core.MassImports
         public void ProcessFile(string path)
         {
             _files++;
+            if (OutFile != null && _files > 1)
+                throw new ArgumentException($"-OutFile names one file, and a second input ({path}) would overwrite it: give one -Path with -OutFile.");
             var destination = OneFileDestination();
             var checks = destination.NewChecks("line");
             EtlInputFile.Reading? reading = null;
@@ -158,7 +175,8 @@ namespace ActitoPS.Core.MassImports
                 return;
             }
             var sent = reading!.Compressed ? path : EtlInputFile.Pack(path, Compression, Spool, destination.BaseName);
-            SendOne(destination, checks[0].Mapping(reading.Header), new EtlFile(sent, 1, reading.Header, reading.Rows, new FileInfo(sent).Length), owned: !reading.Compressed, shownAs: path);
+            SendOne(destination, checks[0].Mapping(reading.Header), new EtlFile(sent, 1, reading.Header, reading.Rows, new FileInfo(sent).Length), owned: !reading.Compressed, shownAs: path,
+                IgnoreEmptyValues ? reading.Header : Array.Empty<string>());
         }
 
         /// <summary>
@@ -205,7 +223,8 @@ namespace ActitoPS.Core.MassImports
                 _host.WriteObject(new EtlFile(OutFile, 1, entries.Select(e => e.Key).ToList(), rows, new FileInfo(OutFile).Length));
                 return;
             }
-            SendOne(destination, Array.Empty<KeyValuePair<string, string>>(), new EtlFile(archive, 1, entries.Select(e => e.Key).ToList(), rows, new FileInfo(archive).Length), owned: true, shownAs: null);
+            SendOne(destination, Array.Empty<KeyValuePair<string, string>>(), new EtlFile(archive, 1, entries.Select(e => e.Key).ToList(), rows, new FileInfo(archive).Length), owned: true, shownAs: null,
+                Array.Empty<string>());
         }
 
         private string EntryName(EtlDefinitionFile file, string path)
@@ -215,11 +234,11 @@ namespace ActitoPS.Core.MassImports
             return name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? name.Substring(0, name.Length - 3) : name;
         }
 
-        private void SendOne(EtlDestination destination, IReadOnlyList<KeyValuePair<string, string>> mapping, EtlFile file, bool owned, string? shownAs)
+        private void SendOne(EtlDestination destination, IReadOnlyList<KeyValuePair<string, string>> mapping, EtlFile file, bool owned, string? shownAs, IReadOnlyList<string> ignoreEmpty)
         {
             try
             {
-                Send(destination, mapping, new[] { file }, owned, shownAs);
+                Send(destination, mapping, new[] { file }, owned, shownAs, ignoreEmpty);
             }
             catch (ActitoApiException failure) when (!(failure.InnerException is OperationCanceledException))
             {
@@ -249,10 +268,14 @@ namespace ActitoPS.Core.MassImports
                 }
                 var parts = _writer.Complete();
                 var mapping = _checks![0].Mapping(parts[0].Header);
+                // A column some rows lack is empty in theirs: left as it is in Actito, as a missing property is by Set-ActitoProfile.
+                var ignoreEmpty = IgnoreEmptyValues ? parts[0].Header : parts[0].Header.Where(c => _present.TryGetValue(c, out var n) && n < _row).ToList();
+                if (!IgnoreEmptyValues && ignoreEmpty.Count > 0)
+                    _host.WriteVerbose($"Some rows lack {string.Join(", ", ignoreEmpty)}: their empty cells there leave the field as it is (ignoreEmptyValues).");
                 if (OutFile != null) WriteOut(parts);
-                else Send(destination, mapping, parts, owned: true, shownAs: null);
+                else Send(destination, mapping, parts, owned: true, shownAs: null, ignoreEmpty);
             }
-            else if (_files == 0)
+            else if (_files == 0 && !ExpectsFiles)
             {
                 throw new ArgumentException("Nothing to import: no row came down the pipeline, and no -Path was given.");
             }
@@ -268,7 +291,8 @@ namespace ActitoPS.Core.MassImports
 
         private string Spool => SpoolDirectory ?? new EtlFileOptions().SpoolDirectory;
 
-        private void Send(EtlDestination destination, IReadOnlyList<KeyValuePair<string, string>> mapping, IReadOnlyList<EtlFile> parts, bool owned, string? shownAs)
+        private void Send(EtlDestination destination, IReadOnlyList<KeyValuePair<string, string>> mapping, IReadOnlyList<EtlFile> parts, bool owned, string? shownAs,
+            IReadOnlyList<string> ignoreEmpty)
         {
             var target = destination.Target;
             var definition = destination.EtlId != null ? null : new OneShotEtlDefinition(target.Type, target.Id, mapping)
@@ -278,6 +302,7 @@ namespace ActitoPS.Core.MassImports
                 GenerateErrorFiles = true,
                 GenerateResultFiles = ResultFile,
                 ReportRecipients = ReportRecipients,
+                IgnoreEmptyValues = new HashSet<string>(ignoreEmpty, StringComparer.Ordinal),
             };
             if (parts.Count > 1)
                 _host.WriteWarning($"The rows make {parts.Count.ToString(CultureInfo.InvariantCulture)} files of up to 100 MB compressed, Actito's limit for one: each is an execution of its own and uses one of {destination.Describe}'s daily imports.");
@@ -307,10 +332,12 @@ namespace ActitoPS.Core.MassImports
                 }
                 catch (ActitoImportQuotaException quota)
                 {
+                    ReleaseAccepted();
                     throw new ActitoImportQuotaException((ActitoApiException)quota.InnerException!, parts.Skip(k).Select(p => p.Path).ToList());
                 }
                 catch (ActitoApiException failure)
                 {
+                    ReleaseAccepted();
                     var kept = parts.Skip(k).Select(p => p.Path).ToList();
                     var where = kept.Count == 1 ? $"The file is kept at {kept[0]}" : $"The files not sent are kept at {string.Join(", ", kept)}";
                     var next = failure.MayHaveBeenApplied
@@ -337,6 +364,20 @@ namespace ActitoPS.Core.MassImports
                 if (Wait) (_waiting ?? (_waiting = new WaitEtlOperation(_connection, _host, _cancellation) { Timeout = Timeout })).Add(execution);
                 else _host.WriteObject(execution);
             }
+        }
+
+        /// <summary>
+        /// Executions Actito accepted before a later part failed are written as they are, not waited for: their ids
+        /// must reach the caller, whatever ends the command.
+        /// </summary>
+        private void ReleaseAccepted()
+        {
+            if (_waiting == null) return;
+            var accepted = _waiting.Pending;
+            _waiting = null;
+            if (accepted.Count == 0) return;
+            _host.WriteWarning($"Actito accepted {accepted.Count.ToString(CultureInfo.InvariantCulture)} execution(s) before the failure: {string.Join(", ", accepted.Select(e => e.Id.ToString(CultureInfo.InvariantCulture)))}. They run; Wait-ActitoEtl -Id waits for them.");
+            foreach (var execution in accepted) _host.WriteObject(execution);
         }
 
         private void WriteOut(IReadOnlyList<EtlFile> parts)

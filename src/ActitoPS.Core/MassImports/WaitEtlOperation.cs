@@ -40,6 +40,9 @@ namespace ActitoPS.Core.MassImports
 
         public void Add(EtlExecution execution) => _executions.Add((execution.Id, execution));
 
+        /// <summary>The executions added with what is known of them, not yet waited for.</summary>
+        internal IReadOnlyList<EtlExecution> Pending => _executions.Where(e => e.Known != null).Select(e => e.Known!).ToList();
+
         public void Add(long id) => _executions.Add((id, null));
 
         public void Complete()
@@ -92,7 +95,7 @@ namespace ActitoPS.Core.MassImports
                 if (execution.Status == "FAILED")
                 {
                     _host.WriteError(new ActitoError(new InvalidOperationException(
-                            $"Execution {Name(execution)} FAILED: {execution.Error ?? "Actito gave no reason"}. Nothing of its file was loaded."),
+                            $"Execution {Name(execution)} FAILED: {(execution.Error ?? "Actito gave no reason").TrimEnd('.', ' ')}. Nothing of its file was loaded."),
                         "ActitoEtlFailed", ActitoErrorCategory.InvalidResult, execution)
                     {
                         RecommendedAction = "Fix the file as the reason says, then start the import again (each start uses one of the table's daily imports).",

@@ -17,7 +17,16 @@ namespace ActitoPS.Hosting
             _force = force;
         }
 
-        public void WriteObject(object output) => _cmdlet.WriteObject(PowerShellValues.ToOutput(output));
+        public void WriteObject(object output)
+        {
+            // A file Core wrote is shown as PowerShell shows files: through the FileSystem provider, with its views and PSPath.
+            if (output is System.IO.FileInfo file)
+            {
+                foreach (var item in _cmdlet.InvokeProvider.Item.Get(WildcardPattern.Escape(file.FullName))) _cmdlet.WriteObject(item);
+                return;
+            }
+            _cmdlet.WriteObject(PowerShellValues.ToOutput(output));
+        }
 
         public void WriteError(ActitoError error) => _cmdlet.WriteError(ToErrorRecord(error));
 

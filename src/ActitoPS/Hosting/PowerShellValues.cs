@@ -39,6 +39,25 @@ namespace ActitoPS.Hosting
             return wrapper;
         }
 
+        /// <summary>Nested hashtables and arrays (a JSON document written as PowerShell literals) as plain dictionaries and lists.</summary>
+        public static object? ToPlain(object? value)
+        {
+            if (value is PSObject wrapped) value = wrapped.BaseObject;
+            switch (value)
+            {
+                case System.Collections.IDictionary table:
+                    var plain = new Dictionary<string, object?>();
+                    foreach (System.Collections.DictionaryEntry entry in table) plain[entry.Key?.ToString() ?? string.Empty] = ToPlain(entry.Value);
+                    return plain;
+                case string text:
+                    return text;
+                case System.Collections.IEnumerable list:
+                    return list.Cast<object?>().Select(ToPlain).ToList();
+                default:
+                    return value;
+            }
+        }
+
         /// <summary>A hashtable parameter (-Subscription @{Newsletter=$true}) as Core's name → value pairs.</summary>
         public static IDictionary<string, object?>? ToDictionary(System.Collections.IDictionary? table)
         {

@@ -19,6 +19,9 @@ namespace ActitoPS.MassImports
         private const string ProfilePath = "ProfileTablePath";
         private const string CustomInput = "CustomTableInput";
         private const string CustomPath = "CustomTablePath";
+        private const string EtlInput = "EtlInput";
+        private const string EtlPath = "EtlPath";
+        private const string EtlFiles = "EtlFiles";
 
         private StartEtlOperation? _operation;
 
@@ -34,34 +37,70 @@ namespace ActitoPS.MassImports
         [ArgumentCompleter(typeof(CustomTableCompleter))]
         public string CustomTable { get; set; } = string.Empty;
 
+        /// <summary>A TRIGGERED ETL (New-ActitoEtl) whose definition says where the data goes.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = EtlInput)]
+        [Parameter(Mandatory = true, ParameterSetName = EtlPath)]
+        [Parameter(Mandatory = true, ParameterSetName = EtlFiles)]
+        [ValidateNotNullOrEmpty]
+        public string EtlId { get; set; } = string.Empty;
+
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ProfileInput)]
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = CustomInput)]
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = EtlInput)]
         [AllowNull]
         public PSObject? InputObject { get; set; }
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ProfilePath)]
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = CustomPath)]
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = EtlPath)]
         [Alias("FullName")]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
         public string[] Path { get; set; } = Array.Empty<string>();
 
-        [Parameter]
+        /// <summary>A multi-file TRIGGERED ETL's files by fileCode, e.g. @{profiles='p.csv'; orders='o.csv'}: zipped into one archive.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = EtlFiles)]
+        [ValidateNotNull]
+        public Hashtable? File { get; set; }
+
+        [Parameter(ParameterSetName = ProfileInput)]
+        [Parameter(ParameterSetName = ProfilePath)]
+        [Parameter(ParameterSetName = CustomInput)]
+        [Parameter(ParameterSetName = CustomPath)]
         public EtlMode Mode { get; set; } = EtlMode.CreateOrUpdate;
 
-        [Parameter]
+        [Parameter(ParameterSetName = ProfileInput)]
+        [Parameter(ParameterSetName = ProfilePath)]
+        [Parameter(ParameterSetName = CustomInput)]
+        [Parameter(ParameterSetName = CustomPath)]
         [ValidateNotNull]
         public Hashtable? Mapping { get; set; }
 
-        [Parameter]
+        [Parameter(ParameterSetName = ProfileInput)]
+        [Parameter(ParameterSetName = ProfilePath)]
+        [Parameter(ParameterSetName = CustomInput)]
+        [Parameter(ParameterSetName = CustomPath)]
         [ValidateNotNullOrEmpty]
         public string[]? ReportRecipient { get; set; }
 
-        [Parameter]
+        [Parameter(ParameterSetName = ProfileInput)]
+        [Parameter(ParameterSetName = ProfilePath)]
+        [Parameter(ParameterSetName = CustomInput)]
+        [Parameter(ParameterSetName = CustomPath)]
         public SwitchParameter ResultFile { get; set; }
 
-        [Parameter]
+        [Parameter(ParameterSetName = ProfileInput)]
+        [Parameter(ParameterSetName = ProfilePath)]
+        [Parameter(ParameterSetName = CustomInput)]
+        [Parameter(ParameterSetName = CustomPath)]
         public char Separator { get; set; } = ',';
+
+        /// <summary>Empty cells leave the field as it is (Actito's ignoreEmptyValues) instead of clearing it.</summary>
+        [Parameter(ParameterSetName = ProfileInput)]
+        [Parameter(ParameterSetName = ProfilePath)]
+        [Parameter(ParameterSetName = CustomInput)]
+        [Parameter(ParameterSetName = CustomPath)]
+        public SwitchParameter IgnoreEmptyValues { get; set; }
 
         [Parameter]
         [ValidateSet("Gzip", "Zip")]
@@ -73,12 +112,14 @@ namespace ActitoPS.MassImports
 
         [Parameter(ParameterSetName = ProfileInput)]
         [Parameter(ParameterSetName = CustomInput)]
+        [Parameter(ParameterSetName = EtlInput)]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
         public string[]? Property { get; set; }
 
         [Parameter(ParameterSetName = ProfileInput)]
         [Parameter(ParameterSetName = CustomInput)]
+        [Parameter(ParameterSetName = EtlInput)]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
         public string[]? ExcludeProperty { get; set; }
@@ -102,10 +143,14 @@ namespace ActitoPS.MassImports
         {
             if (Timeout > 0 && !Wait.IsPresent) throw new ArgumentException("-Timeout is how long -Wait waits: give -Wait with it.");
             if (OutFile != null && Wait.IsPresent) throw new ArgumentException("-OutFile writes the file and sends nothing, so there is nothing to wait for: give one or the other.");
+            // The parameter set is not settled before the pipeline binds its first object: what was given says where the data goes.
             _operation = new StartEtlOperation(ConnectionOrCurrent(Connection), ActitoHost, PowerShellValues.Unwrap, CancelToken)
             {
-                Table = ParameterSetName.StartsWith("Profile", StringComparison.Ordinal) ? Table : null,
-                CustomTable = ParameterSetName.StartsWith("Custom", StringComparison.Ordinal) ? CustomTable : null,
+                Table = MyInvocation.BoundParameters.ContainsKey(nameof(Table)) ? Table : null,
+                CustomTable = MyInvocation.BoundParameters.ContainsKey(nameof(CustomTable)) ? CustomTable : null,
+                EtlId = MyInvocation.BoundParameters.ContainsKey(nameof(EtlId)) ? EtlId : null,
+                IgnoreEmptyValues = IgnoreEmptyValues.IsPresent,
+                ExpectsFiles = MyInvocation.BoundParameters.ContainsKey(nameof(Path)) || MyInvocation.BoundParameters.ContainsKey(nameof(File)),
                 Mode = Mode,
                 Mapping = Mapping == null ? null : PowerShellValues.ToDictionary(Mapping)!
                     .ToDictionary(m => m.Key, m => Convert.ToString(m.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, StringComparer.OrdinalIgnoreCase),
@@ -123,12 +168,25 @@ namespace ActitoPS.MassImports
 
         protected override void ProcessRecord() => Run(() =>
         {
-            if (!ParameterSetName.EndsWith("Path", StringComparison.Ordinal))
+            if (ParameterSetName == EtlFiles)
             {
-                _operation!.Process(InputObject);
+                _operation!.ProcessFiles(PowerShellValues.ToDictionary(File)!.ToDictionary(
+                    f => f.Key, f => SessionState.Path.GetUnresolvedProviderPathFromPSPath(Convert.ToString(f.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty), StringComparer.Ordinal));
                 return;
             }
-            foreach (var file in ResolvePaths()) _operation!.ProcessFile(file);
+            if (ParameterSetName.EndsWith("Path", StringComparison.Ordinal))
+            {
+                foreach (var file in ResolvePaths()) _operation!.ProcessFile(file);
+                return;
+            }
+            // Get-ChildItem's files bind here before -Path can take their FullName: a file piped in is a file to send, not a row.
+            if (InputObject?.BaseObject is System.IO.FileInfo delivered)
+            {
+                _operation!.ExpectsFiles = true;
+                _operation.ProcessFile(delivered.FullName);
+                return;
+            }
+            _operation!.Process(InputObject);
         });
 
         protected override void EndProcessing() => Run(() => _operation!.Complete());
