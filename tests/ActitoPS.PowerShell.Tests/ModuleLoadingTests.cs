@@ -10,8 +10,10 @@ public sealed class ModuleLoadingTests
     private static readonly string[] Cmdlets =
     [
         "Add-ActitoSegmentation", "Add-ActitoSubscription", "Connect-Actito", "Disconnect-Actito", "Get-ActitoConnection", "Get-ActitoCustomTable",
-        "Get-ActitoProfile", "Get-ActitoProfileTable", "Get-ActitoRecord", "Remove-ActitoProfile", "Remove-ActitoRecord", "Remove-ActitoSegmentation",
-        "Remove-ActitoSubscription", "Set-ActitoProfile", "Set-ActitoRecord",
+        "Get-ActitoEtl", "Get-ActitoEtlError", "Get-ActitoEtlExecution", "Get-ActitoProfile", "Get-ActitoProfileTable", "Get-ActitoRecord",
+        "Get-ActitoWebhookSubscription", "New-ActitoEtl", "New-ActitoWebhookSubscription", "Remove-ActitoEtl", "Remove-ActitoProfile",
+        "Remove-ActitoRecord", "Remove-ActitoSegmentation", "Remove-ActitoSubscription", "Remove-ActitoWebhookSubscription", "Save-ActitoEtlOutput",
+        "Set-ActitoProfile", "Set-ActitoRecord", "Start-ActitoEtl", "Wait-ActitoEtl",
     ];
 
     private static string Manifest => Rows.Quote(ModuleSession.ManifestPath);
