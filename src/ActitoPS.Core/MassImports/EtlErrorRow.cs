@@ -11,8 +11,9 @@ namespace ActitoPS.Core.MassImports
     /// <summary>A line of an execution's error file: where it was in the file, which input row it came from, why it failed, its values.</summary>
     public sealed class EtlErrorRow
     {
-        public EtlErrorRow(long executionId, long line, long row, string errorCode, string message, OrderedDictionary values)
+        public EtlErrorRow(long executionId, long line, long row, string errorCode, string message, OrderedDictionary values, string? file = null)
         {
+            File = file;
             ExecutionId = executionId;
             Line = line;
             Row = row;
@@ -22,6 +23,9 @@ namespace ActitoPS.Core.MassImports
         }
 
         public long ExecutionId { get; }
+
+        /// <summary>The error file the line comes from (a multi-file execution has one a file).</summary>
+        public string? File { get; }
 
         /// <summary>The line in the file sent (the header is line 1).</summary>
         public long Line { get; }
@@ -43,7 +47,7 @@ namespace ActitoPS.Core.MassImports
         /// since the file's own headers may share their names; the rest are the line's values.
         /// </summary>
         /// <param name="firstRow">The input row of the sent file's first data line (a later part starts further on).</param>
-        public static IEnumerable<EtlErrorRow> Read(string path, long executionId, long firstRow)
+        public static IEnumerable<EtlErrorRow> Read(string path, long executionId, long firstRow, string? file = null)
         {
             using (var text = new StreamReader(path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true))
             using (var csv = new CsvReader(text, EtlFileWriter.Csv(',')))
@@ -61,7 +65,7 @@ namespace ActitoPS.Core.MassImports
                         var name = values.Contains(header[i]) ? header[i] + "#" + i.ToString(CultureInfo.InvariantCulture) : header[i];
                         values[name] = csv.GetField(i) ?? string.Empty;
                     }
-                    yield return new EtlErrorRow(executionId, number, number > 1 ? firstRow + number - 2 : 0, csv.GetField(1) ?? string.Empty, csv.GetField(2) ?? string.Empty, values);
+                    yield return new EtlErrorRow(executionId, number, number > 1 ? firstRow + number - 2 : 0, csv.GetField(1) ?? string.Empty, csv.GetField(2) ?? string.Empty, values, file);
                 }
             }
         }

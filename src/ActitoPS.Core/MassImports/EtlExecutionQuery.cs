@@ -65,10 +65,11 @@ namespace ActitoPS.Core.MassImports
             }
         });
 
+        /// <summary>Every error file's lines (a multi-file execution has one a file), as objects that name their input row.</summary>
         public void Errors(long id, EtlExecution? known) => Guarded(id, known, () =>
         {
-            var file = Call(ct => _api.GetOutputFilesAsync(id, ct)).FirstOrDefault(f => f.IsErrorFile);
-            if (file == null)
+            var files = Call(ct => _api.GetOutputFilesAsync(id, ct)).Where(f => f.IsErrorFile).ToList();
+            if (files.Count == 0)
             {
                 var execution = Call(ct => _api.GetAsync(id, ct));
                 if (execution.Results != null && execution.Results.InError > 0)
@@ -77,24 +78,28 @@ namespace ActitoPS.Core.MassImports
                     _host.WriteVerbose($"Execution {Text(id)} is {execution.Status} with no line in error.");
                 return;
             }
-            var temporary = Path.Combine(Path.GetTempPath(), "ActitoPS", $"errors-{Text(id)}-{Guid.NewGuid():N}.csv");
-            Directory.CreateDirectory(Path.GetDirectoryName(temporary)!);
-            try
+            foreach (var file in files)
             {
-                Call(async ct =>
+                var temporary = Path.Combine(Path.GetTempPath(), "ActitoPS", $"errors-{Text(id)}-{Guid.NewGuid():N}.csv");
+                Directory.CreateDirectory(Path.GetDirectoryName(temporary)!);
+                try
                 {
-                    await _api.DownloadAsync(file, temporary, ct).ConfigureAwait(false);
-                    return true;
-                });
-                foreach (var row in EtlErrorRow.Read(temporary, id, known?.FirstRow ?? 1))
-                {
-                    _cancellation.ThrowIfCancellationRequested();
-                    _host.WriteObject(row);
+                    Call(async ct =>
+                    {
+                        await _api.DownloadAsync(file, temporary, ct).ConfigureAwait(false);
+                        return true;
+                    });
+                    // A later part's lines start further on in the input; a multi-file execution's rows count within each file.
+                    foreach (var row in EtlErrorRow.Read(temporary, id, files.Count == 1 ? known?.FirstRow ?? 1 : 1, file.Name))
+                    {
+                        _cancellation.ThrowIfCancellationRequested();
+                        _host.WriteObject(row);
+                    }
                 }
-            }
-            finally
-            {
-                if (File.Exists(temporary)) File.Delete(temporary);
+                finally
+                {
+                    if (File.Exists(temporary)) File.Delete(temporary);
+                }
             }
         });
 
