@@ -49,8 +49,11 @@ namespace ActitoPS.Core.MassImports
         /// <param name="firstRow">The input row of the sent file's first data line (a later part starts further on).</param>
         public static IEnumerable<EtlErrorRow> Read(string path, long executionId, long firstRow, string? file = null)
         {
+            var config = EtlFileWriter.Csv(',');
+            // A short line (Actito's format is not public) reads as empty values rather than ending the read.
+            config.MissingFieldFound = null;
             using (var text = new StreamReader(path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true))
-            using (var csv = new CsvReader(text, EtlFileWriter.Csv(',')))
+            using (var csv = new CsvReader(text, config))
             {
                 if (!csv.Read()) yield break;
                 csv.ReadHeader();

@@ -79,11 +79,13 @@ namespace ActitoPS.Core.MassImports
                 Delimiter = separator.ToString(),
                 HasHeaderRecord = true,
                 DetectColumnCountChanges = false,
+                // Actito reads a blank line as a record of one empty value: a wrong column count, not nothing.
+                IgnoreBlankLines = false,
                 MissingFieldFound = null,
                 HeaderValidated = null,
                 BadDataFound = found => check.Report(string.Empty, found.Context.Parser?.Row ?? 0, "the line is not valid CSV (a quote inside a value that does not start with one, or text after a closing quote)."),
             };
-            using (var stream = EtlFileReader.OpenCsv(path))
+            using (var stream = new ReadCounter(EtlFileReader.OpenCsv(path)))
             using (var text = new StreamReader(stream, new UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: false))
             using (var csv = new CsvReader(text, config))
             {
@@ -135,10 +137,77 @@ namespace ActitoPS.Core.MassImports
                 }
                 catch (DecoderFallbackException)
                 {
-                    check.Report(string.Empty, csv.Parser.Row, "bytes that are not UTF-8: save the file as UTF-8 (without BOM).");
+                    // The text reader decodes ahead of the parser: the bytes are on this line or a later one.
+                    check.ReportFile($"the file holds bytes that are not UTF-8, at or after line {csv.Parser.Row.ToString(CultureInfo.InvariantCulture)}: save it as UTF-8 (without BOM).");
                 }
                 if (rows == 0) check.ReportFile("the file has a header but no row.");
+                // .NET's gzip reader ends quietly where a file was cut short: its trailer says how long the text is.
+                if (IsGzip(path) && !GzipLengthMatches(path, stream.BytesRead))
+                    check.ReportFile("the gzip file is cut short (its end does not match what it holds): copy or download it again.");
                 return new Reading(header, rows, compressed);
+            }
+        }
+
+        private static bool IsGzip(string path)
+        {
+            using (var raw = File.OpenRead(path))
+                return raw.ReadByte() == 0x1f && raw.ReadByte() == 0x8b;
+        }
+
+        /// <summary>The gzip trailer's ISIZE (the text's length modulo 2^32) against the bytes actually inflated.</summary>
+        private static bool GzipLengthMatches(string path, long inflated)
+        {
+            using (var raw = File.OpenRead(path))
+            {
+                if (raw.Length < 18) return false;
+                raw.Seek(-4, SeekOrigin.End);
+                var size = new byte[4];
+                if (raw.Read(size, 0, 4) != 4) return false;
+                var declared = (uint)(size[0] | size[1] << 8 | size[2] << 16 | size[3] << 24);
+                return declared == (uint)(inflated & 0xFFFFFFFF);
+            }
+        }
+
+        /// <summary>Counts the bytes read through it.</summary>
+        private sealed class ReadCounter : Stream
+        {
+            private readonly Stream _inner;
+
+            public ReadCounter(Stream inner) => _inner = inner;
+
+            public long BytesRead { get; private set; }
+
+            public override bool CanRead => true;
+
+            public override bool CanSeek => false;
+
+            public override bool CanWrite => false;
+
+            public override long Length => throw new NotSupportedException();
+
+            public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+
+            public override void Flush()
+            {
+            }
+
+            public override int Read(byte[] buffer, int offset, int count)
+            {
+                var n = _inner.Read(buffer, offset, count);
+                BytesRead += n;
+                return n;
+            }
+
+            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+            public override void SetLength(long value) => throw new NotSupportedException();
+
+            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+            protected override void Dispose(bool disposing)
+            {
+                if (disposing) _inner.Dispose();
+                base.Dispose(disposing);
             }
         }
 

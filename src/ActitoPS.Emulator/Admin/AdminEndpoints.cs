@@ -44,6 +44,12 @@ internal static class AdminEndpoints
 
         group.MapGet("/etl-executions", () => Results.Json(admin.GetEtlExecutions(), EmulatorJson.Api));
 
+        group.MapGet("/etls", () => Results.Json(admin.GetEtlDefinitions(), EmulatorJson.Api));
+
+        group.MapGet("/webhook-subscriptions", () => Results.Json(admin.GetWebhookSubscriptions(), EmulatorJson.Api));
+
+        group.MapGet("/webhook-deliveries", () => Results.Json(admin.GetWebhookDeliveries(), EmulatorJson.Api));
+
         group.MapGet("/requests", () => Results.Json(admin.GetRequestLog(), EmulatorJson.Api));
 
         group.MapDelete("/requests", () =>

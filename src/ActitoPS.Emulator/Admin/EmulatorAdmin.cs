@@ -1,3 +1,5 @@
+using System.Text.Json;
+using ActitoPS.Emulator.MassImports;
 using ActitoPS.Emulator.State;
 
 namespace ActitoPS.Emulator;
@@ -35,9 +37,10 @@ public sealed class EmulatorAdmin
     }
 
     /// <summary>
-    /// Clears profiles, ETL executions and the day's import counts, tokens, faults, the request log and the
-    /// call-rate window; custom tables go back to the licence's seed records; settings go back to the
-    /// licence's limits (and etlDurationMs to its default).
+    /// Clears profiles, ETL definitions and executions and the day's import counts, webhook subscriptions and
+    /// deliveries (retries still waiting stop), tokens, faults, the request log and the call-rate window; custom
+    /// tables go back to the licence's seed records; settings go back to the licence's limits (and etlDurationMs
+    /// to its default).
     /// </summary>
     public void Reset() => _core.Reset();
 
@@ -70,8 +73,27 @@ public sealed class EmulatorAdmin
         return store.Snapshot();
     }
 
-    /// <summary>The one-shot ETL executions since the last reset, oldest first, each as of now.</summary>
+    /// <summary>The ETL executions (one-shot and triggered) since the last reset, oldest first, each as of now.</summary>
     public IReadOnlyList<EtlExecutionSnapshot> GetEtlExecutions() => _core.State.Etl.List().Select(e => e.ToSnapshot()).ToList();
+
+    /// <summary>The TRIGGERED ETL definitions of every entity (those deleted aside), oldest first.</summary>
+    public IReadOnlyList<EtlDefinitionSnapshot> GetEtlDefinitions() =>
+        _core.State.Etls.List()
+            .Select(e => new EtlDefinitionSnapshot(
+                e.Id,
+                e.Entity,
+                e.Name,
+                e.Paused,
+                e.Files.Select(f => new EtlDefinitionFileSnapshot(f.FileCode, f.Pattern?.Text, f.Target.Type.ToWire(), f.Target.TableName, f.Loading.Mode.ToWire())).ToList(),
+                e.CreatedAt,
+                JsonSerializer.SerializeToElement(EtlJson.Etl(e))))
+            .ToList();
+
+    /// <summary>The webhook subscriptions of every entity (those deleted aside), oldest first.</summary>
+    public IReadOnlyList<WebhookSubscriptionSnapshot> GetWebhookSubscriptions() => _core.State.Webhooks.List().Select(s => s.ToSnapshot()).ToList();
+
+    /// <summary>The webhook calls made since the last reset, one per event and subscription, oldest first, each as of now.</summary>
+    public IReadOnlyList<WebhookDeliverySnapshot> GetWebhookDeliveries() => _core.State.Webhooks.Deliveries().Select(d => d.ToSnapshot()).ToList();
 
     /// <summary>Oldest first. Holds the kind of credential each request carried, never its value.</summary>
     public IReadOnlyList<RequestLogEntry> GetRequestLog() => _core.Journal.List();

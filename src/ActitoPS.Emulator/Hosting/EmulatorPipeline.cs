@@ -9,6 +9,7 @@ using ActitoPS.Emulator.RequestLog;
 using ActitoPS.Emulator.Retirement;
 using ActitoPS.Emulator.State;
 using ActitoPS.Emulator.Structure;
+using ActitoPS.Emulator.Webhooks;
 
 namespace ActitoPS.Emulator.Hosting;
 
@@ -37,5 +38,7 @@ internal static class EmulatorPipeline
         app.MapTableStructureEndpoints(core);
         app.MapCustomTableEndpoints(core);
         app.MapMassImportEndpoints(core);
+        app.MapEtlDefinitionEndpoints(core);
+        app.MapWebhookEndpoints(core);
     }
 }

@@ -10,6 +10,7 @@ namespace ActitoPS.Emulator;
 public sealed class EmulatorServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly EmulatorCore _core;
     private readonly Lock _stopGate = new();
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? _stopping;
@@ -17,6 +18,7 @@ public sealed class EmulatorServer : IAsyncDisposable
     private EmulatorServer(WebApplication app, EmulatorCore core, string licenceSource)
     {
         _app = app;
+        _core = core;
         Admin = new EmulatorAdmin(core);
         LicenceSource = licenceSource;
     }
@@ -40,7 +42,7 @@ public sealed class EmulatorServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var (licence, source) = ResolveLicence(options);
-        var core = new EmulatorCore(licence, options.TimeProvider, options.FaultSeed);
+        var core = new EmulatorCore(licence, options.TimeProvider, options.FaultSeed, options);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -63,6 +65,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         catch
         {
             await app.DisposeAsync();
+            core.Dispose();
             throw;
         }
 
@@ -94,6 +97,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         finally
         {
             await _app.DisposeAsync();
+            _core.Dispose();
             _stopped.TrySetResult();
         }
     }

@@ -57,8 +57,8 @@ internal sealed class CustomEtlTarget : EtlTarget
         if (definition.KeyAttribute is { } key && !string.Equals(key, schema.BusinessKey.Name, StringComparison.OrdinalIgnoreCase))
         {
             throw InvalidMapping(
-                $"dataLoading.parameters.keyAttribute '{key}': the lines of custom table '{schema.TechnicalName}' are found by its business key '{schema.BusinessKey.Name}'.",
-                "dataLoading.parameters.keyAttribute");
+                $"{definition.Path}.parameters.keyAttribute '{key}': the lines of custom table '{schema.TechnicalName}' are found by its business key '{schema.BusinessKey.Name}'.",
+                $"{definition.Path}.parameters.keyAttribute");
         }
 
         if (!fields.ContainsKey(schema.BusinessKey))

@@ -9,9 +9,11 @@ internal sealed class DailyImportQuota
     private readonly Dictionary<string, int> _used = new(StringComparer.Ordinal);
     private DateOnly _day;
 
+    /// <summary>One import of each of these tables, all or none (a TRIGGERED execution loads several tables at once).</summary>
+    /// <param name="tables">Distinct quota keys.</param>
     /// <param name="limit">0: unlimited, like the licence's other limits.</param>
-    /// <returns>True, and counted, when the table has an import left today.</returns>
-    public bool TryTake(string table, int limit, DateTimeOffset now)
+    /// <returns>Null, and counted, when every table has an import left today; otherwise the first that has none (nothing counted).</returns>
+    public string? TryTake(IReadOnlyList<string> tables, int limit, DateTimeOffset now)
     {
         var day = DateOnly.FromDateTime(now.UtcDateTime);
         if (day != _day)
@@ -21,14 +23,17 @@ internal sealed class DailyImportQuota
             _day = day;
         }
 
-        var used = _used.GetValueOrDefault(table);
-        if (limit > 0 && used >= limit)
+        if (limit > 0 && tables.FirstOrDefault(t => _used.GetValueOrDefault(t) >= limit) is { } exhausted)
         {
-            return false;
+            return exhausted;
         }
 
-        _used[table] = used + 1;
-        return true;
+        foreach (var table in tables)
+        {
+            _used[table] = _used.GetValueOrDefault(table) + 1;
+        }
+
+        return null;
     }
 
     /// <summary>The next UTC midnight, when every table's count starts again.</summary>

@@ -16,9 +16,14 @@ internal enum EtlDestinationType
     CustomTable,
 }
 
-/// <summary>A one-shot definition (the <c>oneshotEtl</c> part), read but not yet resolved against the licence.</summary>
+/// <summary>
+/// One loading, read but not yet resolved against the licence: a one-shot definition (the <c>oneshotEtl</c>
+/// part), or one file of a TRIGGERED ETL with its loading, CSV format and transformations.
+/// </summary>
 /// <param name="DestinationRef">The destination's id, or its name (profile table name, custom table technicalName).</param>
 /// <param name="KeyAttribute">dataLoading.parameters.keyAttribute (the emulator's name): null when not given.</param>
+/// <param name="Path">Where the loading sits in its definition, for messages and error fields: <c>dataLoading</c>, <c>dataLoadings[1]</c>.</param>
+/// <param name="Transformations">dataTransformations of a TRIGGERED ETL's file, by header; none for a one-shot.</param>
 internal sealed record EtlDefinition(
     CsvFormat Csv,
     EtlDestinationType DestinationType,
@@ -28,7 +33,12 @@ internal sealed record EtlDefinition(
     string? KeyAttribute,
     bool GenerateErrorFiles,
     bool GenerateResultFiles,
-    IReadOnlyList<string> ReportRecipients);
+    IReadOnlyList<string> ReportRecipients,
+    string Path = "dataLoading",
+    IReadOnlyList<EtlTransformation>? Transformations = null)
+{
+    public IReadOnlyList<EtlTransformation> Transformations { get; init; } = Transformations ?? [];
+}
 
 /// <param name="Index">Its position in attributesMapping, for messages.</param>
 internal sealed record EtlMapping(int Index, string Header, string AttributeName, bool IgnoreEmptyValues, bool IgnoreInvalidValues)
@@ -52,6 +62,7 @@ internal sealed record CsvFormat(char Separator, char Enclosing, Encoding Encodi
 internal static class EtlNames
 {
     public const string OneShot = "ONESHOT";
+    public const string Triggered = "TRIGGERED";
 
     /// <summary>The feeding guide's list still says CREATE_UPDATE; its JSON and the v5 API say CREATE_OR_UPDATE.</summary>
     public const string LegacyCreateOrUpdate = "CREATE_UPDATE";

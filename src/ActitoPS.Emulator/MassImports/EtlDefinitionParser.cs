@@ -48,26 +48,35 @@ internal static class EtlDefinitionParser
         var type = RequiredText(root, "type", "type");
         if (!string.Equals(type, EtlNames.OneShot, StringComparison.OrdinalIgnoreCase))
         {
-            throw Bad($"type is {AttributeValueParser.Quote(type)}: this call launches ONESHOT executions only (a TRIGGERED ETL is defined with POST /etls, which the emulator does not serve).", "type");
+            throw Bad($"type is {AttributeValueParser.Quote(type)}: this call launches ONESHOT executions only (a TRIGGERED ETL is defined with POST …/etls and run with POST …/etls/{{etlId}}/trigger-execution).", "type");
         }
 
-        var csv = ReadCsvFormat(root);
+        var csv = TryGet(root, "inputFileProperties", out var properties) && properties.ValueKind != JsonValueKind.Null
+            ? ReadCsvFormat(properties, "inputFileProperties")
+            : CsvFormat.Default;
         if (TryGet(root, "dataLoadings", out _) && !TryGet(root, "dataLoading", out _))
         {
             throw Bad("A one-shot definition has one 'dataLoading' object; 'dataLoadings' (an array) belongs to a TRIGGERED ETL.", "dataLoading");
         }
 
         var loading = RequiredObject(root, "dataLoading", "dataLoading");
-        var destination = RequiredObject(loading, "destination", "dataLoading.destination");
-        var destinationType = ReadDestinationType(destination);
-        var destinationRef = ReadDestinationRef(destination);
-        var mapping = ReadMapping(destination);
+        return ReadLoading(loading, "dataLoading", csv, ReadRecipients(root), []);
+    }
 
-        var parameters = RequiredObject(loading, "parameters", "dataLoading.parameters");
-        var modeText = RequiredText(parameters, "mode", "dataLoading.parameters.mode");
+    /// <summary>A dataLoading object (one-shot) or an element of dataLoadings (TRIGGERED): destination, mapping, parameters.</summary>
+    /// <param name="path">The loading's path in the definition: dataLoading, dataLoadings[1].</param>
+    public static EtlDefinition ReadLoading(JsonElement loading, string path, CsvFormat csv, IReadOnlyList<string> recipients, IReadOnlyList<EtlTransformation> transformations)
+    {
+        var destination = RequiredObject(loading, "destination", $"{path}.destination");
+        var destinationType = ReadDestinationType(destination, path);
+        var destinationRef = ReadDestinationRef(destination, path);
+        var mapping = ReadMapping(destination, path);
+
+        var parameters = RequiredObject(loading, "parameters", $"{path}.parameters");
+        var modeText = RequiredText(parameters, "mode", $"{path}.parameters.mode");
         if (!EtlNames.TryParseMode(modeText, out var mode))
         {
-            throw Bad($"dataLoading.parameters.mode {AttributeValueParser.Quote(modeText)} is not one of {string.Join(", ", EtlNames.ModeNames)}.", "dataLoading.parameters.mode");
+            throw Bad($"{path}.parameters.mode {AttributeValueParser.Quote(modeText)} is not one of {string.Join(", ", EtlNames.ModeNames)}.", $"{path}.parameters.mode");
         }
 
         return new EtlDefinition(
@@ -76,53 +85,57 @@ internal static class EtlDefinitionParser
             destinationRef,
             mapping,
             mode,
-            OptionalText(parameters, "keyAttribute", "dataLoading.parameters.keyAttribute"),
-            OptionalFlag(parameters, "generateErrorFiles", "dataLoading.parameters.generateErrorFiles"),
-            OptionalFlag(parameters, "generateResultFiles", "dataLoading.parameters.generateResultFiles"),
-            ReadRecipients(root));
+            OptionalText(parameters, "keyAttribute", $"{path}.parameters.keyAttribute"),
+            OptionalFlag(parameters, "generateErrorFiles", $"{path}.parameters.generateErrorFiles"),
+            OptionalFlag(parameters, "generateResultFiles", $"{path}.parameters.generateResultFiles"),
+            recipients,
+            path,
+            transformations);
     }
 
-    private static CsvFormat ReadCsvFormat(JsonElement root)
+    /// <summary>An object holding an optional csvFormat (inputFileProperties, or an element of inputFilesProperties).</summary>
+    /// <param name="path">The holder's path: inputFileProperties, inputFilesProperties[0].</param>
+    public static CsvFormat ReadCsvFormat(JsonElement properties, string path)
     {
-        if (!TryGet(root, "inputFileProperties", out var properties) || properties.ValueKind == JsonValueKind.Null)
+        if (properties.ValueKind != JsonValueKind.Object)
         {
-            return CsvFormat.Default;
+            throw Bad($"{path} must be an object, not {Describe(properties.ValueKind)}.", path);
         }
 
-        var format = OptionalObject(properties, "csvFormat", "inputFileProperties.csvFormat");
+        var format = OptionalObject(properties, "csvFormat", $"{path}.csvFormat");
         if (format is not { } csv)
         {
             return CsvFormat.Default;
         }
 
-        var separator = OptionalChar(csv, "separator", "inputFileProperties.csvFormat.separator") ?? CsvFormat.Default.Separator;
-        var enclosing = OptionalChar(csv, "enclosing", "inputFileProperties.csvFormat.enclosing") ?? CsvFormat.Default.Enclosing;
+        var separator = OptionalChar(csv, "separator", $"{path}.csvFormat.separator") ?? CsvFormat.Default.Separator;
+        var enclosing = OptionalChar(csv, "enclosing", $"{path}.csvFormat.enclosing") ?? CsvFormat.Default.Enclosing;
         if (separator == enclosing)
         {
-            throw Bad("inputFileProperties.csvFormat: the separator and the enclosing character must differ.", "inputFileProperties.csvFormat.separator");
+            throw Bad($"{path}.csvFormat: the separator and the enclosing character must differ.", $"{path}.csvFormat.separator");
         }
 
-        var encodingName = OptionalText(csv, "encoding", "inputFileProperties.csvFormat.encoding") ?? CsvFormat.Utf8;
+        var encodingName = OptionalText(csv, "encoding", $"{path}.csvFormat.encoding") ?? CsvFormat.Utf8;
         return encodingName.ToUpperInvariant() switch
         {
             "UTF-8" or "UTF8" => new CsvFormat(separator, enclosing, CsvFormat.StrictUtf8, CsvFormat.Utf8),
             "ISO-8859-1" or "ISO8859-1" or "ISO_8859_1" or "LATIN1" => new CsvFormat(separator, enclosing, Encoding.Latin1, CsvFormat.Latin1),
             _ => throw Bad(
-                $"inputFileProperties.csvFormat.encoding {AttributeValueParser.Quote(encodingName)} is not supported (Actito takes UTF-8 or ISO-8859-1).",
-                "inputFileProperties.csvFormat.encoding"),
+                $"{path}.csvFormat.encoding {AttributeValueParser.Quote(encodingName)} is not supported (Actito takes UTF-8 or ISO-8859-1).",
+                $"{path}.csvFormat.encoding"),
         };
     }
 
-    private static EtlDestinationType ReadDestinationType(JsonElement destination)
+    private static EtlDestinationType ReadDestinationType(JsonElement destination, string path)
     {
-        var text = RequiredText(destination, "type", "dataLoading.destination.type");
+        var text = RequiredText(destination, "type", $"{path}.destination.type");
         return EtlNames.TryParseDestination(text, out var type)
             ? type
-            : throw Bad($"dataLoading.destination.type {AttributeValueParser.Quote(text)} is not one of {string.Join(", ", EtlNames.DestinationNames)}.", "dataLoading.destination.type");
+            : throw Bad($"{path}.destination.type {AttributeValueParser.Quote(text)} is not one of {string.Join(", ", EtlNames.DestinationNames)}.", $"{path}.destination.type");
     }
 
     /// <summary>The guide gives the table's id (as text); a name is accepted too, and an id as a JSON number.</summary>
-    private static string ReadDestinationRef(JsonElement destination)
+    private static string ReadDestinationRef(JsonElement destination, string path)
     {
         foreach (var property in new[] { "id", "name" })
         {
@@ -132,7 +145,7 @@ internal static class EtlDefinitionParser
                 {
                     JsonValueKind.String => value.GetString()!,
                     JsonValueKind.Number => value.GetRawText(),
-                    _ => throw Bad($"dataLoading.destination.{property} must be text, not {Describe(value.ValueKind)}.", $"dataLoading.destination.{property}"),
+                    _ => throw Bad($"{path}.destination.{property} must be text, not {Describe(value.ValueKind)}.", $"{path}.destination.{property}"),
                 };
                 if (text.Length > 0)
                 {
@@ -141,22 +154,22 @@ internal static class EtlDefinitionParser
             }
         }
 
-        throw Bad("dataLoading.destination needs the table's 'id' (or its 'name').", "dataLoading.destination.id");
+        throw Bad($"{path}.destination needs the table's 'id' (or its 'name').", $"{path}.destination.id");
     }
 
-    private static List<EtlMapping> ReadMapping(JsonElement destination)
+    private static List<EtlMapping> ReadMapping(JsonElement destination, string loadingPath)
     {
-        const string Path = "dataLoading.destination.attributesMapping";
+        var path = $"{loadingPath}.destination.attributesMapping";
         if (!TryGet(destination, "attributesMapping", out var array) || array.ValueKind != JsonValueKind.Array || array.GetArrayLength() == 0)
         {
-            throw Bad($"{Path} must be a non-empty array of {{header, attributeName}}.", Path);
+            throw Bad($"{path} must be a non-empty array of {{header, attributeName}}.", path);
         }
 
         var mapping = new List<EtlMapping>();
         var headers = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in array.EnumerateArray())
         {
-            var where = string.Create(CultureInfo.InvariantCulture, $"{Path}[{mapping.Count}]");
+            var where = string.Create(CultureInfo.InvariantCulture, $"{path}[{mapping.Count}]");
             if (item.ValueKind != JsonValueKind.Object)
             {
                 throw Bad($"{where} must be an object, not {Describe(item.ValueKind)}.", where);
@@ -180,7 +193,7 @@ internal static class EtlDefinitionParser
         return mapping;
     }
 
-    private static List<string> ReadRecipients(JsonElement root)
+    public static List<string> ReadRecipients(JsonElement root)
     {
         if (!TryGet(root, "reportRecipients", out var array) || array.ValueKind == JsonValueKind.Null)
         {
@@ -195,10 +208,10 @@ internal static class EtlDefinitionParser
         return array.EnumerateArray().Select(r => r.GetString()!).ToList();
     }
 
-    private static JsonElement RequiredObject(JsonElement item, string property, string path) =>
+    public static JsonElement RequiredObject(JsonElement item, string property, string path) =>
         OptionalObject(item, property, path) ?? throw Bad($"{path} is required (an object).", path);
 
-    private static JsonElement? OptionalObject(JsonElement item, string property, string path)
+    public static JsonElement? OptionalObject(JsonElement item, string property, string path)
     {
         if (!TryGet(item, property, out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -210,10 +223,10 @@ internal static class EtlDefinitionParser
             : throw Bad($"{path} must be an object, not {Describe(value.ValueKind)}.", path);
     }
 
-    private static string RequiredText(JsonElement item, string property, string path) =>
+    public static string RequiredText(JsonElement item, string property, string path) =>
         OptionalText(item, property, path) is { Length: > 0 } text ? text : throw Bad($"{path} is required (text).", path);
 
-    private static string? OptionalText(JsonElement item, string property, string path)
+    public static string? OptionalText(JsonElement item, string property, string path)
     {
         if (!TryGet(item, property, out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -239,7 +252,7 @@ internal static class EtlDefinitionParser
     }
 
     /// <summary>JSON true/false, or "true"/"false" in any case; absent: false.</summary>
-    private static bool OptionalFlag(JsonElement item, string property, string path)
+    public static bool OptionalFlag(JsonElement item, string property, string path)
     {
         if (!TryGet(item, property, out var value))
         {
@@ -255,6 +268,6 @@ internal static class EtlDefinitionParser
         };
     }
 
-    private static ApiErrorException Bad(string message, string field) =>
+    public static ApiErrorException Bad(string message, string field) =>
         new(ApiError.BadRequest(InvalidDefinition, message, field));
 }

@@ -15,23 +15,24 @@ internal sealed class EtlExecutionStore
     private readonly CancellationTokenSource _cancel = new();
     private long _lastId = FirstId - 1;
 
-    /// <summary>Cancelled when this state is replaced: its runs stop with it.</summary>
+    /// <summary>Cancelled when this state is replaced: its runs (and webhook deliveries) stop with it.</summary>
     public CancellationToken Cancellation => _cancel.Token;
 
-    /// <summary>Counts the import against the table's daily quota and creates the execution, atomically.</summary>
-    /// <returns>The new execution, or null when the table has had its imports for the day (nothing counted).</returns>
-    public EtlExecution? TryAdmit(string quotaKey, int limit, DateTimeOffset now, Func<long, EtlExecution> create)
+    /// <summary>Counts the import against each destination table's daily quota and creates the execution, atomically.</summary>
+    /// <param name="targets">The tables it loads, each once.</param>
+    /// <returns>The new execution, or the first table that has had its imports for the day (then nothing is counted).</returns>
+    public (EtlExecution? Execution, EtlTarget? Exhausted) TryAdmit(IReadOnlyList<EtlTarget> targets, int limit, DateTimeOffset now, Func<long, EtlExecution> create)
     {
         lock (_gate)
         {
-            if (!_quota.TryTake(quotaKey, limit, now))
+            if (_quota.TryTake(targets.Select(t => t.QuotaKey).ToList(), limit, now) is { } exhausted)
             {
-                return null;
+                return (null, targets.First(t => t.QuotaKey == exhausted));
             }
 
             var execution = create(++_lastId);
             _executions.Add(execution.Id, execution);
-            return execution;
+            return (execution, null);
         }
     }
 

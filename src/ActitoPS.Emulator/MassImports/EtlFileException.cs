@@ -4,6 +4,9 @@ namespace ActitoPS.Emulator.MassImports;
 internal sealed class EtlFileException(string code, string message) : Exception(message)
 {
     public string Code { get; } = code;
+
+    /// <summary>The TRIGGERED ETL's file at fault, when the failure is one file's.</summary>
+    public string? FileCode { get; init; }
 }
 
 /// <summary>The <c>error.code</c> of a FAILED execution.</summary>
@@ -24,6 +27,15 @@ internal static class EtlFailureCodes
 
     /// <summary>The file lacks the column every line needs to be matched by (a custom table's business key…).</summary>
     public const string MissingKeyColumn = "MISSING_KEY_COLUMN";
+
+    /// <summary>A file of a multi-file TRIGGERED ETL that the pushed ZIP does not hold (the guide's "the file is missing").</summary>
+    public const string MissingFile = "MISSING_FILE";
+
+    /// <summary>An entry of the pushed ZIP that no file of a multi-file TRIGGERED ETL matches.</summary>
+    public const string UnmatchedFile = "UNMATCHED_FILE";
+
+    /// <summary>Two entries of the pushed ZIP with the name one file expects.</summary>
+    public const string DuplicateFile = "DUPLICATE_FILE";
 
     /// <summary>A fault of the emulator itself; never expected.</summary>
     public const string InternalError = "INTERNAL_ERROR";

@@ -29,10 +29,14 @@ internal sealed class EtlForm : IDisposable
 
     public EtlUpload? Upload => _upload;
 
+    /// <param name="trigger">
+    /// For …/trigger-execution, which takes only inputFile (a definition part is ignored), and whose call without
+    /// a file asks Actito to fetch it from the ETL's remote location.
+    /// </param>
     /// <exception cref="ApiErrorException">400: not multipart/form-data (a JSON body is the remote-location form, not emulated), or a malformed body.</exception>
-    public static async Task<EtlForm> ReadAsync(HttpContext context)
+    public static async Task<EtlForm> ReadAsync(HttpContext context, bool trigger = false)
     {
-        var boundary = Boundary(context.Request);
+        var boundary = Boundary(context.Request, trigger);
 
         // Actito takes files up to 100 MB, beyond Kestrel's default 30 MB body limit; the upload counts its own bytes.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
@@ -68,22 +72,30 @@ internal sealed class EtlForm : IDisposable
 
     public void Dispose() => Interlocked.Exchange(ref _upload, null)?.Dispose();
 
-    private static string Boundary(HttpRequest request)
+    private static string Boundary(HttpRequest request, bool trigger)
     {
+        var parts = trigger ? $"the part {InputFilePart}" : $"the parts {InputFilePart} and {DefinitionPart}";
+        if (trigger && string.IsNullOrEmpty(request.ContentType) && request.ContentLength is null or 0)
+        {
+            throw Bad("REMOTE_LOCATION_NOT_EMULATED",
+                $"A trigger-execution call without a file asks Actito to fetch it from the ETL's remote (FTP) location, which the emulator does not emulate: push the file in the call, as multipart/form-data with {parts}.");
+        }
+
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType))
         {
-            throw Bad("INVALID_CONTENT_TYPE", $"Content-Type {AttributeQuote(request.ContentType)} is not multipart/form-data with the parts {InputFilePart} and {DefinitionPart}.");
+            throw Bad("INVALID_CONTENT_TYPE", $"Content-Type {AttributeQuote(request.ContentType)} is not multipart/form-data with {parts}.");
         }
 
         if (mediaType.MatchesMediaType("application/json") || mediaType.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase))
         {
-            throw Bad("REMOTE_LOCATION_NOT_EMULATED",
-                $"A JSON body launches a one-shot execution on a file taken from a remote (FTPS) location, which the emulator does not emulate: send the file in the call, as multipart/form-data with the parts {InputFilePart} and {DefinitionPart}.");
+            throw Bad("REMOTE_LOCATION_NOT_EMULATED", trigger
+                ? $"A JSON body asks Actito to fetch the file from a remote (FTP) location, which the emulator does not emulate: push the file in the call, as multipart/form-data with {parts}."
+                : $"A JSON body launches a one-shot execution on a file taken from a remote (FTPS) location, which the emulator does not emulate: send the file in the call, as multipart/form-data with {parts}.");
         }
 
         if (!mediaType.MatchesMediaType("multipart/form-data"))
         {
-            throw Bad("INVALID_CONTENT_TYPE", $"Content-Type '{mediaType.MediaType}' is not multipart/form-data with the parts {InputFilePart} and {DefinitionPart}.");
+            throw Bad("INVALID_CONTENT_TYPE", $"Content-Type '{mediaType.MediaType}' is not multipart/form-data with {parts}.");
         }
 
         var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;

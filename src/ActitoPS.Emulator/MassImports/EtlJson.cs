@@ -13,33 +13,108 @@ internal static class EtlJson
 {
     public static JsonObject Execution(EtlExecution execution)
     {
-        var upload = execution.Upload;
+        if (execution.Kind == EtlKind.Triggered)
+        {
+            return TriggeredExecution(execution);
+        }
+
         var json = new JsonObject
         {
             ["id"] = execution.Id,
             ["type"] = EtlNames.OneShot,
             ["status"] = execution.Status.ToWire(),
-            ["destination"] = new JsonObject
-            {
-                ["type"] = execution.Target.Type.ToWire(),
-                ["id"] = execution.Target.TableId,
-                ["name"] = execution.Target.TableName,
-            },
+            ["destination"] = Destination(execution.Target),
             ["mode"] = execution.Definition.Mode.ToWire(),
-            ["inputFile"] = InputFile(upload),
+            ["inputFile"] = InputFile(execution.Upload),
             ["generateErrorFiles"] = execution.Definition.GenerateErrorFiles,
             ["generateResultFiles"] = execution.Definition.GenerateResultFiles,
-            ["reportRecipients"] = new JsonArray(execution.Definition.ReportRecipients.Select(r => (JsonNode?)r).ToArray()),
+            ["reportRecipients"] = Recipients(execution.ReportRecipients),
             ["startMoment"] = CustomValues.FormatDate(execution.StartMoment),
         };
+        AddEnd(json, execution);
+        AddOutcome(json, execution.Outcome);
+        return json;
+    }
+
+    /// <summary>
+    /// A TRIGGERED ETL's execution: its etlId, and each file with its destination, mode and counters; the
+    /// counters summed at the top. A one-file ETL's also answers destination and mode at the top, as a one-shot's.
+    /// </summary>
+    private static JsonObject TriggeredExecution(EtlExecution execution)
+    {
+        var json = new JsonObject
+        {
+            ["id"] = execution.Id,
+            ["type"] = EtlNames.Triggered,
+            ["etlId"] = execution.EtlId,
+            ["status"] = execution.Status.ToWire(),
+        };
+        if (execution.Plans.Count == 1)
+        {
+            json["destination"] = Destination(execution.Target);
+            json["mode"] = execution.Definition.Mode.ToWire();
+        }
+
+        json["inputFile"] = InputFile(execution.Upload);
+        var outcome = execution.Outcome;
+        var files = new JsonArray();
+        foreach (var plan in execution.Plans)
+        {
+            var file = new JsonObject { ["fileCode"] = plan.FileCode };
+            var fileOutcome = outcome?.Files.FirstOrDefault(f => f.FileCode == plan.FileCode);
+            if (fileOutcome?.FileName is { } name)
+            {
+                file["fileName"] = name;
+            }
+
+            file["destination"] = Destination(plan.Target);
+            file["mode"] = plan.Definition.Mode.ToWire();
+            file["generateErrorFiles"] = plan.Definition.GenerateErrorFiles;
+            file["generateResultFiles"] = plan.Definition.GenerateResultFiles;
+            if (fileOutcome?.Results is { } results)
+            {
+                file["integrationResults"] = Counters(results);
+            }
+
+            files.Add(file);
+        }
+
+        json["files"] = files;
+        json["reportRecipients"] = Recipients(execution.ReportRecipients);
+        json["startMoment"] = CustomValues.FormatDate(execution.StartMoment);
+        AddEnd(json, execution);
+        AddOutcome(json, outcome);
+        return json;
+    }
+
+    /// <summary>The definition as it was posted, with its id first.</summary>
+    public static JsonObject Etl(TriggeredEtl etl) => etl.Stored();
+
+    private static JsonObject Destination(EtlTarget target) => new()
+    {
+        ["type"] = target.Type.ToWire(),
+        ["id"] = target.TableId,
+        ["name"] = target.TableName,
+    };
+
+    private static JsonArray Recipients(IReadOnlyList<string> recipients) => new(recipients.Select(r => (JsonNode?)r).ToArray());
+
+    private static void AddEnd(JsonObject json, EtlExecution execution)
+    {
         if (execution.EndMoment is { } end)
         {
             json["endMoment"] = CustomValues.FormatDate(end);
         }
-
-        AddOutcome(json, execution.Outcome);
-        return json;
     }
+
+    private static JsonObject Counters(EtlIntegrationResults results) => new()
+    {
+        ["linesRead"] = results.LinesRead,
+        ["linesInError"] = results.LinesInError,
+        ["linesInserted"] = results.LinesInserted,
+        ["linesUpdated"] = results.LinesUpdated,
+        ["linesDeleted"] = results.LinesDeleted,
+    };
 
     public static JsonObject IntegrationResults(EtlExecution execution)
     {
@@ -84,19 +159,18 @@ internal static class EtlJson
     {
         if (outcome?.Results is { } results)
         {
-            json["integrationResults"] = new JsonObject
-            {
-                ["linesRead"] = results.LinesRead,
-                ["linesInError"] = results.LinesInError,
-                ["linesInserted"] = results.LinesInserted,
-                ["linesUpdated"] = results.LinesUpdated,
-                ["linesDeleted"] = results.LinesDeleted,
-            };
+            json["integrationResults"] = Counters(results);
         }
 
         if (outcome?.Error is { } error)
         {
-            json["error"] = new JsonObject { ["code"] = error.Code, ["message"] = error.Message };
+            var body = new JsonObject { ["code"] = error.Code, ["message"] = error.Message };
+            if (error.FileCode is { } fileCode)
+            {
+                body["fileCode"] = fileCode;
+            }
+
+            json["error"] = body;
         }
     }
 }
@@ -104,9 +178,13 @@ internal static class EtlJson
 internal static class EtlPaths
 {
     public const string Base = "/mass-imports/v5/entities/{entity}/etl-executions";
+    public const string EtlBase = "/mass-imports/v5/entities/{entity}/etls";
 
     public static string Execution(EtlExecution execution) =>
         string.Create(CultureInfo.InvariantCulture, $"/mass-imports/v5/entities/{Uri.EscapeDataString(execution.Entity)}/etl-executions/{execution.Id}");
+
+    public static string Etl(string entity, long etlId) =>
+        string.Create(CultureInfo.InvariantCulture, $"/mass-imports/v5/entities/{Uri.EscapeDataString(entity)}/etls/{etlId}");
 
     public static string OutputFile(EtlExecution execution, string name) =>
         $"{Execution(execution)}/output-files/{Uri.EscapeDataString(name)}";

@@ -28,4 +28,20 @@ internal static class EtlLookup
             : throw new ApiErrorException(ApiError.NotFound(
                 "ETL_EXECUTION_NOT_FOUND", string.Create(CultureInfo.InvariantCulture, $"No ETL execution {id} in entity '{entityState.Definition.Name}'.")));
     }
+
+    /// <summary>A TRIGGERED ETL of this entity: another entity's id is as unknown as an id never given.</summary>
+    /// <exception cref="ApiErrorException">404 ENTITY_NOT_FOUND or ETL_NOT_FOUND, 400 INVALID_ETL_ID.</exception>
+    public static TriggeredEtl FindEtl(EmulatorState state, EntityState entity, string etlId)
+    {
+        if (!long.TryParse(etlId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            throw new ApiErrorException(ApiError.BadRequest("INVALID_ETL_ID", $"ETL id {Profiles.AttributeValueParser.Quote(etlId)} is not a number.", "etlId"));
+        }
+
+        var etl = state.Etls.Find(id);
+        return etl is not null && string.Equals(etl.Entity, entity.Definition.Name, StringComparison.Ordinal)
+            ? etl
+            : throw new ApiErrorException(ApiError.NotFound(
+                "ETL_NOT_FOUND", string.Create(CultureInfo.InvariantCulture, $"No ETL {id} in entity '{entity.Definition.Name}'.")));
+    }
 }

@@ -7,7 +7,7 @@ using ActitoPS.Emulator.State;
 namespace ActitoPS.Emulator.MassImports;
 
 /// <summary>
-/// POST …/etl-executions: every check that needs no reading of the CSV happens here, and a refused call
+/// POST …/etl-executions (and, through <see cref="Admit"/>, …/etls/{etlId}/trigger-execution): every check that needs no reading of the CSV happens here, and a refused call
 /// starts nothing and spends no import of the day. In order: the entity, the body's form and parts, the
 /// definition, its destination and mapping, the file's size, a ZIP's content, then the daily quota.
 /// </summary>
@@ -28,23 +28,31 @@ internal static class EtlSubmission
 
         var definition = EtlDefinitionParser.Parse(definitionBytes);
         var target = EtlTarget.Resolve(entityState, definition);
-        CheckFile(upload);
+        CheckFile(upload, "a one-shot execution takes a ZIP of exactly one CSV file");
 
         var now = core.Time.GetUtcNow();
+        return Admit(context, core, state, [target], now, id =>
+            EtlExecution.OneShot(id, entityState.Definition.Name, definition, target, form.TakeUpload(), now, core.Time.GetTimestamp()));
+    }
+
+    /// <summary>Spends an import of each table of the day and starts the execution; 201 with its id, or 429 over the quota (nothing spent).</summary>
+    public static IResult Admit(HttpContext context, EmulatorCore core, EmulatorState state, IReadOnlyList<EtlTarget> targets, DateTimeOffset now, Func<long, EtlExecution> create)
+    {
         var limit = core.Settings.Current.BulkImportsPerTablePerDay;
-        var execution = state.Etl.TryAdmit(target.QuotaKey, limit, now, id =>
-            new EtlExecution(id, entityState.Definition.Name, definition, target, form.TakeUpload(), now, core.Time.GetTimestamp()));
+        var (execution, exhausted) = state.Etl.TryAdmit(targets, limit, now, create);
         if (execution is null)
         {
-            return RefuseOverQuota(context, target, limit, now);
+            return RefuseOverQuota(context, exhausted!, limit, now);
         }
 
-        EtlRunner.Start(core, state.Etl, execution);
+        EtlRunner.Start(core, state, execution);
         context.Response.Headers.Location = EtlPaths.Execution(execution);
         return Results.Json(new SubmissionAnswer(execution.Id), EmulatorJson.Api, statusCode: StatusCodes.Status201Created);
     }
 
-    private static void CheckFile(EtlUpload upload)
+    /// <summary>The file's size, and that a ZIP is readable and (unless <paramref name="singleFile"/> is null) holds exactly one file.</summary>
+    /// <param name="singleFile">Why the ZIP must hold one file, for the message; null when it may hold several.</param>
+    public static void CheckFile(EtlUpload upload, string? singleFile)
     {
         if (upload.TooLarge)
         {
@@ -67,10 +75,10 @@ internal static class EtlSubmission
             throw Bad("INVALID_ARCHIVE", $"The inputFile starts as a ZIP but cannot be read as one: {ex.Message}");
         }
 
-        if (files != 1)
+        if (singleFile is not null && files != 1)
         {
             throw Bad("INVALID_ARCHIVE", string.Create(CultureInfo.InvariantCulture,
-                $"The ZIP holds {files} files: a one-shot execution takes a ZIP of exactly one CSV file."));
+                $"The ZIP holds {files} files: {singleFile}."));
         }
     }
 

@@ -54,8 +54,8 @@ internal abstract class EtlTarget(EtlMode mode)
     private static ApiErrorException UnknownTable(EntityState entity, EtlDefinition definition, string kind) =>
         new(ApiError.BadRequest(
             "UNKNOWN_DESTINATION_TABLE",
-            $"dataLoading.destination: no {kind} with id or name '{definition.DestinationRef}' in entity '{entity.Definition.Name}'.",
-            "dataLoading.destination.id"));
+            $"{definition.Path}.destination: no {kind} with id or name '{definition.DestinationRef}' in entity '{entity.Definition.Name}'.",
+            $"{definition.Path}.destination.id"));
 }
 
 internal enum EtlLineAction

@@ -71,11 +71,40 @@ internal sealed class EtlUpload : IDisposable
         return zip.Entries.Count(e => !IsFolder(e));
     }
 
+    /// <summary>The file entries of a ZIP (folders aside), in archive order: their index in the archive and their name without folders.</summary>
+    /// <exception cref="InvalidDataException">Not a readable ZIP.</exception>
+    public IReadOnlyList<(int Index, string Name)> ListZipEntries()
+    {
+        using var file = OpenRaw();
+        using var zip = new ZipArchive(file, ZipArchiveMode.Read);
+        return zip.Entries.Select((e, i) => (Entry: e, Index: i)).Where(e => !IsFolder(e.Entry)).Select(e => (e.Index, e.Entry.Name)).ToList();
+    }
+
+    /// <summary>One entry of a ZIP, inflated.</summary>
+    /// <exception cref="InvalidDataException">A ZIP that cannot be read.</exception>
+    public Stream OpenZipEntry(int index)
+    {
+        var file = OpenRaw();
+        try
+        {
+            var zip = new ZipArchive(file, ZipArchiveMode.Read);
+            return new OwningStream(zip.Entries[index].Open(), zip);
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>The first bytes of the CSV itself (after decompression), for the byte order mark check.</summary>
     /// <exception cref="InvalidDataException">A GZIP or ZIP that cannot be read.</exception>
-    public byte[] ReadCsvStart(int count)
+    public byte[] ReadCsvStart(int count) => ReadStart(OpenCsv(), count);
+
+    /// <summary>The first bytes of a stream, which it disposes.</summary>
+    public static byte[] ReadStart(Stream stream, int count)
     {
-        using var csv = OpenCsv();
+        using var csv = stream;
         var start = new byte[count];
         var total = 0;
         int read;

@@ -5,9 +5,9 @@ using ActitoPS.Emulator.State;
 namespace ActitoPS.Emulator.MassImports;
 
 /// <summary>
-/// Mass imports v5, one-shot executions with the file in the call (the feeding guide's step 4): submit, then
-/// poll the execution, read its integration results and download its output files. The remote-location
-/// form, TRIGGERED ETLs (/etls) and webhooks are not served.
+/// Mass imports v5 executions (the feeding guide's step 4): submit a one-shot with the file in the call, then
+/// poll any execution (one-shot or triggered), read its integration results and download its output files.
+/// The remote-location form is not served; TRIGGERED ETLs are <see cref="EtlDefinitionEndpoints"/>'s.
 /// </summary>
 internal static class MassImportEndpoints
 {

@@ -57,7 +57,7 @@ internal sealed class ProfileEtlTarget : EtlTarget
         {
             throw InvalidMapping(
                 $"Mode {definition.Mode.ToWire()} finds each line's profile by a unique attribute, and attributesMapping maps none (unique in '{store.Schema.Name}': {UniqueNames(store.Schema)}).",
-                "dataLoading.destination.attributesMapping");
+                $"{definition.Path}.destination.attributesMapping");
         }
 
         return new ProfileEtlTarget(store, definition.Mode, columns, key);
@@ -148,23 +148,23 @@ internal sealed class ProfileEtlTarget : EtlTarget
 
     private static AttributeSchema? ResolveKey(ProfileTableSchema schema, EtlDefinition definition, Dictionary<string, ProfileEtlColumn> columns)
     {
-        const string Field = "dataLoading.parameters.keyAttribute";
+        var field = $"{definition.Path}.parameters.keyAttribute";
         if (definition.KeyAttribute is not { } name)
         {
             return null;
         }
 
         var attribute = schema.FindAttribute(name)
-            ?? throw new ApiErrorException(ApiError.BadRequest("UNKNOWN_ATTRIBUTE", $"{Field}: attribute '{name}' does not exist in profile table '{schema.Name}'.", Field));
+            ?? throw new ApiErrorException(ApiError.BadRequest("UNKNOWN_ATTRIBUTE", $"{field}: attribute '{name}' does not exist in profile table '{schema.Name}'.", field));
         if (!attribute.Unique)
         {
             throw new ApiErrorException(ApiError.BadRequest(
-                "ATTRIBUTE_NOT_UNIQUE", $"{Field}: attribute '{name}' is not unique, so it cannot identify a profile (unique: {UniqueNames(schema)}).", Field));
+                "ATTRIBUTE_NOT_UNIQUE", $"{field}: attribute '{name}' is not unique, so it cannot identify a profile (unique: {UniqueNames(schema)}).", field));
         }
 
         return columns.Values.Any(c => c.Attribute == attribute)
             ? attribute
-            : throw InvalidMapping($"{Field}: attribute '{name}' is not mapped from any header of attributesMapping.", Field);
+            : throw InvalidMapping($"{field}: attribute '{name}' is not mapped from any header of attributesMapping.", field);
     }
 
     private static string UniqueNames(ProfileTableSchema schema) => string.Join(", ", schema.UniqueAttributes.Select(a => a.Name));

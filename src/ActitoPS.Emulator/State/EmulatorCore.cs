@@ -3,17 +3,19 @@ using ActitoPS.Emulator.Faults;
 using ActitoPS.Emulator.Limits;
 using ActitoPS.Emulator.MassImports;
 using ActitoPS.Emulator.RequestLog;
+using ActitoPS.Emulator.Webhooks;
 
 namespace ActitoPS.Emulator.State;
 
 /// <summary>Everything one running emulator holds, shared by the HTTP pipeline and <see cref="EmulatorAdmin"/>.</summary>
-internal sealed class EmulatorCore
+internal sealed class EmulatorCore : IDisposable
 {
     private readonly Lock _adminGate = new();
     private EmulatorState _state;
 
-    public EmulatorCore(Licence licence, TimeProvider time, int? faultSeed = null)
+    public EmulatorCore(Licence licence, TimeProvider time, int? faultSeed = null, EmulatorOptions? options = null)
     {
+        options ??= new EmulatorOptions();
         Time = time;
         Faults = new FaultRegistry(faultSeed);
         _state = new EmulatorState(licence.Clone(), time);
@@ -22,6 +24,7 @@ internal sealed class EmulatorCore
         Gate = new ConcurrencyGate(Settings);
         Rate = new CallRateLimiter(Settings, time);
         EtlDelay = new EtlDelay(Settings, time);
+        Webhooks = new WebhookDispatcher(time, () => Stopping, options.WebhookMaxAttempts, options.WebhookRetryDelay, options.WebhookTimeout);
     }
 
     public TimeProvider Time { get; }
@@ -32,6 +35,7 @@ internal sealed class EmulatorCore
     public ConcurrencyGate Gate { get; }
     public CallRateLimiter Rate { get; }
     public EtlDelay EtlDelay { get; }
+    public WebhookDispatcher Webhooks { get; }
     public EmulatorState State => Volatile.Read(ref _state);
 
     /// <summary>Cancelled when the server stops, so that held requests (latency, rate limit) end with it.</summary>
@@ -41,6 +45,8 @@ internal sealed class EmulatorCore
     public void Load(Licence licence) => Replace(licence.Clone());
 
     public void Reset() => Replace(State.Licence);
+
+    public void Dispose() => Webhooks.Dispose();
 
     private void Replace(Licence licence)
     {

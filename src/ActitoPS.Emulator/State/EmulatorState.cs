@@ -2,6 +2,7 @@ using ActitoPS.Emulator.CustomTables;
 using ActitoPS.Emulator.MassImports;
 using ActitoPS.Emulator.Profiles;
 using ActitoPS.Emulator.Retirement;
+using ActitoPS.Emulator.Webhooks;
 
 namespace ActitoPS.Emulator.State;
 
@@ -31,8 +32,14 @@ internal sealed class EmulatorState
 
     public IReadOnlyList<RetiredApi> RetiredApis { get; }
 
-    /// <summary>One-shot ETL executions and the day's import counts: a reset clears them with the rest.</summary>
+    /// <summary>ETL executions (one-shot and triggered) and the day's import counts: a reset clears them with the rest.</summary>
     public EtlExecutionStore Etl { get; } = new();
+
+    /// <summary>TRIGGERED ETL definitions: a reset clears them.</summary>
+    public EtlDefinitionStore Etls { get; } = new();
+
+    /// <summary>Webhook subscriptions and their deliveries: a reset clears them.</summary>
+    public WebhookStore Webhooks { get; } = new();
 
     public IReadOnlyList<EntityState> Entities => _entities;
 

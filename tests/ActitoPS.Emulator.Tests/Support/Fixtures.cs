@@ -15,6 +15,10 @@ internal static class Fixtures
     public const string CustomTableCreateRecord = "custom-table-create-record.json";
     public const string CustomTableCreateRecordAnswer = "custom-table-create-record-answer.json";
 
+    // The feeding guide's TRIGGERED multi-file ETL definition and its webhook subscription on ETL executions.
+    public const string TriggeredEtlProfilesAndOrders = "triggered-etl-profiles-and-orders.json";
+    public const string WebhookSubscriptionEtlExecution = "webhook-subscription-etl-execution.json";
+
     public static string Read(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
 
     public static JsonObject ReadObject(string name) => JsonNode.Parse(Read(name))!.AsObject();

@@ -8,6 +8,10 @@ internal static class TestLicences
     public const string CustomTable = "DemoDocTickets";
     public const string OrdersTable = "Orders";
 
+    /// <summary>The custom table the feeding guide's TRIGGERED example loads its "orders" file into, by this id.</summary>
+    public const string GuideOrdersId = "bezoeiodif-sdfsdf-dfs-sdfsdf";
+    public const string GuideOrdersTable = "StoreOrders";
+
     public static string SamplePath => Path.Combine(AppContext.BaseDirectory, "samples", "licence.json");
 
     /// <summary>A fresh copy of samples/licence.json, so a test may change it freely.</summary>
@@ -58,6 +62,32 @@ internal static class TestLicences
                 new() { FieldName = "customerId", Type = "Long" },
                 new() { FieldName = "voucher", Type = "String", Unique = true },
                 new() { FieldName = "note", Type = "String", Description = "free text" },
+            ],
+        });
+        return licence;
+    }
+
+    /// <summary>
+    /// The sample plus the custom table of the feeding guide's TRIGGERED example (id bezoeiodif-sdfsdf-dfs-sdfsdf),
+    /// shaped so that the guide's definition is accepted as printed: its orders loading maps only the header
+    /// "source" to formSource, so formSource is the business key; orderMoment (the guide's DATE_FORMAT column)
+    /// and orderRef are optional.
+    /// </summary>
+    public static Licence SampleWithGuideOrders()
+    {
+        var licence = Sample();
+        licence.Entities[0].CustomTables.Add(new CustomTableDefinition
+        {
+            Id = GuideOrdersId,
+            TechnicalName = GuideOrdersTable,
+            Category = "READWRITE",
+            Capabilities = ["INTERACTION"],
+            BusinessKey = "formSource",
+            Attributes =
+            [
+                new() { FieldName = "formSource", Type = "String", Unique = true, Required = true },
+                new() { FieldName = "orderMoment", Type = "Date" },
+                new() { FieldName = "orderRef", Type = "String" },
             ],
         });
         return licence;
