@@ -122,4 +122,19 @@ public class RepositoryTextTests
             yield return file;
         }
     }
+
+    [Fact]
+    public void No_cmdlet_reads_from_the_host_so_an_unattended_runbook_never_waits_on_a_prompt()
+    {
+        // ShouldProcess (-Confirm) is the only question a cmdlet may ask; $ConfirmPreference None in a runbook silences it.
+        var offending = Directory.GetFiles(Repo.PathOf("src", "ActitoPS"), "*.cs", SearchOption.AllDirectories)
+            .Concat(Directory.GetFiles(Repo.PathOf("src", "ActitoPS.Core"), "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
+            .SelectMany(f => File.ReadAllLines(f).Select((line, i) => (File: Path.GetFileName(f), Line: i + 1, Text: line)))
+            .Where(l => Regex.IsMatch(l.Text, @"\b(PromptForChoice|PromptForCredential|ShouldContinue|ReadLine|ReadLineAsSecureString|Console\.Read)\b"))
+            .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
+            .ToList();
+
+        Assert.True(offending.Count == 0, string.Join(Environment.NewLine, offending));
+    }
 }

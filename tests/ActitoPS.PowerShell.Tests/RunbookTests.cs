@@ -89,6 +89,40 @@ public sealed class RunbookTests : InEngineTest
     }
 
     [Fact]
+    public void The_store_runbook_pushes_both_files_to_the_triggered_ETL_in_one_execution()
+    {
+        Connect("-CallsPerMinute 0");
+        var etlId = (string)Session.Run("""
+            (New-ActitoEtl -Definition @{
+                type = 'TRIGGERED'; name = 'store-orders'
+                fileTransfer = @{ input = @{ files = @(
+                    @{ fileCode = 'profiles'; fileNamePattern = 'profiles_$YYYYMMDD.csv' }
+                    @{ fileCode = 'orders'; fileNamePattern = 'orders.csv' }) } }
+                dataLoadings = @(
+                    @{ fileCode = 'profiles'; destination = @{ type = 'PROFILE_TABLE'; id = '1'; attributesMapping = @(
+                        @{ header = 'customerId'; attributeName = 'customerId' }, @{ header = 'lastName'; attributeName = 'lastName' }) }
+                       parameters = @{ mode = 'CREATE_OR_UPDATE' } }
+                    @{ fileCode = 'orders'; destination = @{ type = 'CUSTOM_TABLE'; id = 'DemoDocTickets'; attributesMapping = @(
+                        @{ header = 'ref'; attributeName = 'ref' }, @{ header = 'shop'; attributeName = 'refMagasin' }, @{ header = 'amount'; attributeName = 'montant' }, @{ header = 'customerId'; attributeName = 'customerId' }) }
+                       parameters = @{ mode = 'CREATE_ONLY'; generateErrorFiles = $true } })
+            }).Id
+            """).AssertClean().Output.Single().BaseObject;
+        var profiles = Path.Combine(_work, "profiles.csv");
+        var orders = Path.Combine(_work, "orders.csv");
+        File.WriteAllText(profiles, "customerId,lastName\r\n80001,Maes\r\n");
+        // Ticket 4 exists in the licence's seed: CREATE_ONLY refuses it, the new one loads.
+        File.WriteAllText(orders, "ref,shop,amount,customerId\r\n9101,2,40,80001\r\n4,2,40,80001\r\n");
+
+        var result = Session.Run($"& {Runbook("Import-ActitoStoreOrders.ps1")} -ProfilesPath {Rows.Quote(profiles)} -OrdersPath {Rows.Quote(orders)} -EtlId {etlId} -BaseUri {Rows.Quote(Emulator.BaseUri)}").AssertClean();
+
+        Assert.Matches($@"^Execution \d+ of ETL {etlId}: 3 lines read, 2 inserted, 0 updated, 1 in error\.$", result.Text[0]);
+        Assert.StartsWith("Line 3 refused (RECORD_ALREADY_EXISTS)", result.Text[1]);
+        Assert.Equal(2, result.Text.Count);
+        Assert.Contains(Emulator.Admin.GetProfiles(EmulatorFixture.Entity, EmulatorFixture.Table), p => p.Attributes.GetValueOrDefault("lastName") == "Maes");
+        Assert.Single(Emulator.Admin.GetRequestLog(), e => e.Path.EndsWith($"/etls/{etlId}/trigger-execution", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_runbooks_never_prompt_nor_read_from_the_host()
     {
         foreach (var runbook in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "samples", "runbooks"), "*.ps1"))

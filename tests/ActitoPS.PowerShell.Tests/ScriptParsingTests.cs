@@ -36,7 +36,7 @@ public sealed class ScriptParsingTests
     public static TheoryData<string> DocumentsWithPowerShell()
     {
         var data = new TheoryData<string> { "README.md" };
-        foreach (var page in Directory.GetFiles(Path.Combine(Root, "docs", "en-US"), "*.md").Order(StringComparer.Ordinal))
+        foreach (var page in Directory.GetFiles(Path.Combine(Root, "docs"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             data.Add(Path.GetRelativePath(Root, page).Replace('\\', '/'));
         return data;
     }

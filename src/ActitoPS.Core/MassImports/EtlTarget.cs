@@ -94,7 +94,10 @@ namespace ActitoPS.Core.MassImports
 
             public override IReadOnlyList<string> AllFields(EtlMode mode) =>
                 mode == EtlMode.Delete ? KeyFields
-                : _table.Attributes.Select(a => a.Name).Concat(_table.Subscriptions.Select(s => ProfileRequestBuilder.SubscriptionPrefix + s)).ToList();
+                : _table.Attributes.Select(a => a.Name)
+                    .Concat(_table.Subscriptions.Select(s => ProfileRequestBuilder.SubscriptionPrefix + s))
+                    .Concat(_table.Segmentations.Select(s => ProfileRequestBuilder.SegmentationPrefix + s.Name))
+                    .ToList();
 
             public override string? FieldFor(string column)
             {
