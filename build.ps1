@@ -80,16 +80,25 @@ function Get-PowerShellExecutable {
 }
 
 function Invoke-ChildPowerShell {
-    # -EncodedCommand carries the script as UTF-16 base64: no quoting rules of either edition apply.
+    # The script goes to a temporary file run with -File. With -EncodedCommand, a child whose stderr is redirected
+    # (`pwsh ./build.ps1 2>&1 | tee build.log`, a CI log, a scheduled task) writes its information and progress
+    # streams there as '#< CLIXML' blobs; with -File they stay text.
     param(
         [Parameter(Mandatory = $true)] [string] $Script,
         [Parameter(Mandatory = $true)] [string] $What
     )
-    $encoded = [Convert]::ToBase64String([System.Text.Encoding]::Unicode.GetBytes($Script))
-    $powershell = Get-PowerShellExecutable
-    & $powershell -NoProfile -NonInteractive -EncodedCommand $encoded | Out-Host
-    if ($LASTEXITCODE -ne 0) {
-        throw "$What failed (exit code $LASTEXITCODE); see the output above."
+    $scriptPath = Join-Path ([System.IO.Path]::GetTempPath()) ("actitops-build-{0}.ps1" -f [guid]::NewGuid().ToString('N'))
+    # UTF-8 with a BOM: Windows PowerShell 5.1 reads a BOM-less script in the system code page.
+    [System.IO.File]::WriteAllText($scriptPath, $Script, (New-Object System.Text.UTF8Encoding($true)))
+    try {
+        $powershell = Get-PowerShellExecutable
+        & $powershell -NoProfile -NonInteractive -ExecutionPolicy Bypass -File $scriptPath | Out-Host
+        if ($LASTEXITCODE -ne 0) {
+            throw "$What failed (exit code $LASTEXITCODE); see the output above."
+        }
+    }
+    finally {
+        Remove-Item -LiteralPath $scriptPath -Force -ErrorAction SilentlyContinue
     }
 }
 
