@@ -45,7 +45,7 @@ namespace ActitoPS.Core.CustomTables
             ProcessInput(input, (row, number) => Plan(row, number, table ?? _defaultTable, string.IsNullOrWhiteSpace(businessKey) ? null : businessKey!.Trim()));
 
         protected override string VolumeWarning =>
-            $"More than {VolumeWarningRows} rows: Actito allows about 100 calls a minute, one a row. For volume, load the records as a file in one mass import.";
+            $"More than {VolumeWarningRows} rows: Actito allows about 100 calls a minute, one a row. For volume, Start-ActitoEtl -CustomTable loads a whole file in one mass import.";
 
         protected override string? Advice(ActitoApiException failure)
         {

@@ -61,7 +61,9 @@ namespace ActitoPS.Core.Hosting
                     return new ActitoError(failure, "ActitoImportQuotaExceeded", ActitoErrorCategory.LimitsExceeded, quota.SpoolFile)
                     {
                         Details = (quota.InnerException as ActitoApiException)?.ResponseBody,
-                        RecommendedAction = $"Send the kept file again once the quota has reset: Start-ActitoEtl -Path '{quota.SpoolFile}' with the same table and mode.",
+                        RecommendedAction = quota.Resend.StartsWith("Start-ActitoEtl -Path", StringComparison.Ordinal)
+                            ? $"Send the kept file again once the quota has reset: Start-ActitoEtl -Path '{quota.SpoolFile}' with the same table and mode."
+                            : $"Once the quota has reset: {quota.Resend}.",
                     };
                 case ArgumentException _:
                     return new ActitoError(failure, "ActitoInvalidArgument", ActitoErrorCategory.InvalidArgument, null);

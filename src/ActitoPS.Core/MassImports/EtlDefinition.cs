@@ -37,8 +37,10 @@ namespace ActitoPS.Core.MassImports
         public IReadOnlyList<EtlLoading> Loadings =>
             ((Json["dataLoadings"] as JArray)?.OfType<JObject>() ?? Enumerable.Empty<JObject>()).Select(EtlLoading.Parse).ToList();
 
-        /// <summary>The tables it loads, as its loadings name them.</summary>
-        public IReadOnlyList<string> Tables => Loadings.Select(l => l.DestinationId).Distinct(StringComparer.Ordinal).ToList();
+        /// <summary>The tables it loads: their names when the structure gave them, else the ids its loadings name them by.</summary>
+        public IReadOnlyList<string> Tables => TableNames ?? Loadings.Select(l => l.DestinationId).Distinct(StringComparer.Ordinal).ToList();
+
+        internal IReadOnlyList<string>? TableNames { get; set; }
 
         public override string ToString() => Name ?? Id ?? "(TRIGGERED ETL)";
 

@@ -53,27 +53,56 @@ namespace ActitoPS.Core.MassImports
                 throw new ActitoImportCheckException($"the ETL '{definition}'", $"entity '{_connection.Entity}'", problems);
             var what = $"TRIGGERED ETL '{definition}' loading {string.Join(", ", definition.Loadings.Select(l => $"{l.FileCode} into {l.DestinationId} ({OneShotEtlDefinition.WireName(l.Mode)})"))}";
             if (!_host.ShouldProcess(what, "Define")) return;
-            _host.WriteObject(Call(ct => _api.CreateEtlAsync(definition, ct)));
+            _host.WriteObject(Named(Call(ct => _api.CreateEtlAsync(definition, ct))));
         }
 
         public void Get(string? id)
         {
             if (id != null)
             {
-                _host.WriteObject(Call(ct => _api.GetEtlAsync(id, ct)));
+                PerId(id, () => _host.WriteObject(Named(Call(ct => _api.GetEtlAsync(id, ct)))));
                 return;
             }
-            foreach (var definition in Call(ct => _api.ListEtlsAsync(ct))) _host.WriteObject(definition);
+            foreach (var definition in Call(ct => _api.ListEtlsAsync(ct))) _host.WriteObject(Named(definition));
         }
 
         public void Remove(string id)
         {
             if (!_host.ShouldProcess($"TRIGGERED ETL {id} of entity '{_connection.Entity}'", "Delete")) return;
-            Call(async ct =>
+            PerId(id, () => Call(async ct =>
             {
                 await _api.DeleteEtlAsync(id, ct).ConfigureAwait(false);
                 return true;
-            });
+            }));
+        }
+
+        /// <summary>One id that Actito does not know, or refuses, is that id's error; the others go on.</summary>
+        private void PerId(string id, Action work)
+        {
+            try
+            {
+                work();
+            }
+            catch (ActitoApiException failure) when (failure.StatusCode.HasValue && failure.StatusCode != 401)
+            {
+                var shown = failure.StatusCode == 404 ? failure.Restated($"Entity '{_connection.Entity}' has no TRIGGERED ETL {id}: {failure.Message}") : failure;
+                _host.WriteError(new ActitoError(shown, ErrorMapping.ErrorIdOf(shown), ErrorMapping.CategoryOf(shown), id) { Details = shown.ResponseBody });
+            }
+        }
+
+        /// <summary>The definition with its tables' names, as the structure gives them (loadings name tables by id).</summary>
+        private EtlDefinition Named(EtlDefinition definition)
+        {
+            try
+            {
+                definition.TableNames = definition.Loadings.Select(l =>
+                    (l.DestinationType == EtlDestinationType.CustomTable ? CustomTarget(l.DestinationId) : ProfileTarget(l.DestinationId)).Name).Distinct(StringComparer.Ordinal).ToList();
+            }
+            catch (ArgumentException)
+            {
+                // A table the structure no longer lists: the ids stay.
+            }
+            return definition;
         }
 
         /// <summary>Every reason Actito would refuse the definition or fail each of its executions.</summary>

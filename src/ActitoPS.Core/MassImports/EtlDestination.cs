@@ -81,7 +81,8 @@ namespace ActitoPS.Core.MassImports
                 .Select(l => ((EtlLoading?)l, targets.For(l), l.Mode, (IReadOnlyDictionary<string, string>?)l.Mapping.ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal), true))
                 .ToList();
             var separator = files.FirstOrDefault(f => f.FileCode == loadings[0].FileCode)?.Separator ?? ',';
-            var describe = $"ETL {definition.Id} ('{definition}': {string.Join(", ", checks.Select(c => Kind(c.Item2)).Distinct())})";
+            var everyTable = loadings.Select(l => Kind(targets.For(l))).Distinct().ToList();
+            var describe = $"ETL {definition.Id} ('{definition}': {string.Join(", ", everyTable)})";
             var destination = new EtlDestination(checks[0].Item2, describe, separator, string.Join("+", loadings.Select(l => OneShotEtlDefinition.WireName(l.Mode)).Distinct()),
                 definition, checks, targets);
             destination.FileCodes = codes;

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using ActitoPS.Core.Http;
 using Newtonsoft.Json.Linq;
 
@@ -110,10 +111,14 @@ namespace ActitoPS.Core.MassImports
             var body = json as JObject ?? new JObject();
             var error = body["error"] is JObject detail ? (string?)detail["message"] ?? (string?)detail["code"] : (string?)body["error"];
             var destination = body["destination"] as JObject;
+            // A multi-file execution names a table and a mode for each of its files.
+            var files = (body["files"] as JArray)?.OfType<JObject>().ToList() ?? new System.Collections.Generic.List<JObject>();
+            var fileTables = files.Select(f => (string?)f["destination"]?["name"] ?? (string?)f["destination"]?["id"]).Where(t => t != null).Distinct().ToList();
+            var fileModes = files.Select(f => (string?)f["mode"]).Where(m => m != null).Distinct().ToList();
             return new EtlExecution(
                 (long?)body["id"] ?? id,
                 ((string?)body["status"] ?? "UNKNOWN").ToUpperInvariant(),
-                (string?)body["mode"] ?? (string?)body["parameters"]?["mode"],
+                (string?)body["mode"] ?? (string?)body["parameters"]?["mode"] ?? (fileModes.Count > 0 ? string.Join("+", fileModes) : null),
                 Moment(body["startMoment"]),
                 Moment(body["endMoment"]),
                 body["integrationResults"] is JObject results ? EtlResults.Parse(results) : null,
@@ -122,7 +127,7 @@ namespace ActitoPS.Core.MassImports
             {
                 Entity = entity,
                 EtlId = body["etlId"] == null || body["etlId"]!.Type == JTokenType.Null ? null : body["etlId"]!.ToString(),
-                Table = (string?)destination?["name"] ?? (string?)destination?["id"],
+                Table = (string?)destination?["name"] ?? (string?)destination?["id"] ?? (fileTables.Count > 0 ? string.Join(", ", fileTables) : null),
                 TableType = (string?)destination?["type"],
             };
         }

@@ -144,12 +144,19 @@ namespace ActitoPS.Core.MassImports
         {
         }
 
-        internal ActitoImportQuotaException(ActitoApiException refused, IReadOnlyList<string> keptFiles)
-            : base(Describe(refused, keptFiles), refused)
+        /// <param name="resend">How the kept data goes again: "Start-ActitoEtl -Path" (the default), or what a multi-file push needs.</param>
+        internal ActitoImportQuotaException(ActitoApiException refused, IReadOnlyList<string> keptFiles, string? resend = null)
+            : base(Describe(refused, keptFiles, resend ?? DefaultResend), refused)
         {
             SpoolFiles = keptFiles;
             ResetsAt = ReadReset(refused);
+            Resend = resend ?? DefaultResend;
         }
+
+        private const string DefaultResend = "Start-ActitoEtl -Path";
+
+        /// <summary>The command that sends the kept data again, once the quota has reset.</summary>
+        public string Resend { get; }
 
         /// <summary>The first file that was not loaded: Start-ActitoEtl -Path sends it again.</summary>
         public string SpoolFile => SpoolFiles[0];
@@ -175,12 +182,12 @@ namespace ActitoPS.Core.MassImports
             }
         }
 
-        private static string Describe(ActitoApiException refused, IReadOnlyList<string> keptFiles)
+        private static string Describe(ActitoApiException refused, IReadOnlyList<string> keptFiles, string resend)
         {
             var reset = ReadReset(refused);
             var kept = keptFiles.Count == 1
-                ? $"the file is kept at {keptFiles[0]}: send it again then with Start-ActitoEtl -Path."
-                : $"the {keptFiles.Count.ToString(CultureInfo.InvariantCulture)} files not sent are kept at {string.Join(", ", keptFiles)}: send each again then with Start-ActitoEtl -Path.";
+                ? $"the file is kept at {keptFiles[0]}: send it again then with {resend}."
+                : $"the {keptFiles.Count.ToString(CultureInfo.InvariantCulture)} files not sent are kept at {string.Join(", ", keptFiles)}: send each again then with {resend}.";
             return "Actito refused the import: the table's mass imports for today are spent" +
                    (reset.HasValue ? $" (the quota resets at {reset.Value.ToString("yyyy-MM-dd HH:mm 'UTC'zzz", CultureInfo.InvariantCulture)})" : string.Empty) +
                    $". Nothing of it was loaded; {kept}";

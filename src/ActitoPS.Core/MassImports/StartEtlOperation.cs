@@ -33,6 +33,8 @@ namespace ActitoPS.Core.MassImports
         private ProgressReporter? _progress;
         private int _row;
         private int _files;
+        // How the data of a failed send goes again: a delivered or spooled file with -Path; a multi-file push with its files.
+        private string _resend = "Start-ActitoEtl -Path";
         private readonly Dictionary<string, long> _present = new Dictionary<string, long>(StringComparer.Ordinal);
         private bool _uploading;
 
@@ -215,6 +217,7 @@ namespace ActitoPS.Core.MassImports
                 WriteRefused(string.Join(", ", files.Values), destination, problems);
                 return;
             }
+            _resend = $"Start-ActitoEtl -EtlId {EtlId} -File and the same files ({string.Join(", ", files.Select(f => f.Key + "=" + f.Value))})";
             var archive = EtlArchive.Zip(entries, OutFile != null ? Path.GetDirectoryName(Path.GetFullPath(OutFile)) ?? "." : Spool, destination.BaseName);
             if (OutFile != null)
             {
@@ -250,7 +253,10 @@ namespace ActitoPS.Core.MassImports
         private void WriteRefused(string input, EtlDestination destination, IReadOnlyList<string> problems)
         {
             var refused = ErrorMapping.ForCommand(new ActitoImportCheckException(input, destination.Describe, problems));
-            _host.WriteError(new ActitoError(refused.Exception, refused.ErrorId, refused.Category, input) { RecommendedAction = refused.RecommendedAction });
+            _host.WriteError(new ActitoError(refused.Exception, refused.ErrorId, refused.Category, input)
+            {
+                RecommendedAction = destination.EtlId != null ? "Fix the files as named (their columns are the ETL definition's headers) and push them again." : refused.RecommendedAction,
+            });
         }
 
         /// <summary>Ends the input: checks the rows as a whole, then writes (-OutFile) or sends the file, and waits when asked.</summary>
@@ -270,7 +276,9 @@ namespace ActitoPS.Core.MassImports
                 var mapping = _checks![0].Mapping(parts[0].Header);
                 // A column some rows lack is empty in theirs: left as it is in Actito, as a missing property is by Set-ActitoProfile.
                 var ignoreEmpty = IgnoreEmptyValues ? parts[0].Header : parts[0].Header.Where(c => _present.TryGetValue(c, out var n) && n < _row).ToList();
-                if (!IgnoreEmptyValues && ignoreEmpty.Count > 0)
+                if (destination.EtlId != null && ignoreEmpty.Count > 0)
+                    _host.WriteWarning($"Some rows lack {string.Join(", ", ignoreEmpty)}: the ETL's definition decides what their empty cells do, and they clear the field unless its mapping sets ignoreEmptyValues.");
+                else if (!IgnoreEmptyValues && ignoreEmpty.Count > 0)
                     _host.WriteVerbose($"Some rows lack {string.Join(", ", ignoreEmpty)}: their empty cells there leave the field as it is (ignoreEmptyValues).");
                 if (OutFile != null) WriteOut(parts);
                 else Send(destination, mapping, parts, owned: true, shownAs: null, ignoreEmpty);
@@ -333,7 +341,7 @@ namespace ActitoPS.Core.MassImports
                 catch (ActitoImportQuotaException quota)
                 {
                     ReleaseAccepted();
-                    throw new ActitoImportQuotaException((ActitoApiException)quota.InnerException!, parts.Skip(k).Select(p => p.Path).ToList());
+                    throw new ActitoImportQuotaException((ActitoApiException)quota.InnerException!, parts.Skip(k).Select(p => p.Path).ToList(), _resend);
                 }
                 catch (ActitoApiException failure)
                 {
@@ -341,8 +349,8 @@ namespace ActitoPS.Core.MassImports
                     var kept = parts.Skip(k).Select(p => p.Path).ToList();
                     var where = kept.Count == 1 ? $"The file is kept at {kept[0]}" : $"The files not sent are kept at {string.Join(", ", kept)}";
                     var next = failure.MayHaveBeenApplied
-                        ? $"{where}. Actito may have accepted it: look for the execution (Get-ActitoEtlExecution, or Actito's console) before sending it again with Start-ActitoEtl -Path."
-                        : $"{where}: send it again with Start-ActitoEtl -Path.";
+                        ? $"{where}. Actito may have accepted it: look for the execution (Get-ActitoEtlExecution, or Actito's console) before sending it again with {_resend}."
+                        : $"{where}: send it again with {_resend}.";
                     throw failure.Restated(failure.Message + " " + next);
                 }
                 if (owned) File.Delete(part.Path);

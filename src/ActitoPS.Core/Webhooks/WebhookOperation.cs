@@ -40,7 +40,7 @@ namespace ActitoPS.Core.Webhooks
         {
             if (id != null)
             {
-                _host.WriteObject(Call(ct => _api.GetAsync(id, ct)));
+                PerId(id, () => _host.WriteObject(Call(ct => _api.GetAsync(id, ct))));
                 return;
             }
             foreach (var subscription in Call(ct => _api.ListAsync(ct))) _host.WriteObject(subscription);
@@ -49,11 +49,25 @@ namespace ActitoPS.Core.Webhooks
         public void Remove(string id)
         {
             if (!_host.ShouldProcess($"webhook subscription {id} of entity '{_connection.Entity}'", "Delete")) return;
-            Call(async ct =>
+            PerId(id, () => Call(async ct =>
             {
                 await _api.DeleteAsync(id, ct).ConfigureAwait(false);
                 return true;
-            });
+            }));
+        }
+
+        /// <summary>One id that Actito does not know, or refuses, is that id's error; the others go on.</summary>
+        private void PerId(string id, Action work)
+        {
+            try
+            {
+                work();
+            }
+            catch (Http.ActitoApiException failure) when (failure.StatusCode.HasValue && failure.StatusCode != 401)
+            {
+                var shown = failure.StatusCode == 404 ? failure.Restated($"Entity '{_connection.Entity}' has no webhook subscription {id}: {failure.Message}") : failure;
+                _host.WriteError(new ActitoError(shown, ErrorMapping.ErrorIdOf(shown), ErrorMapping.CategoryOf(shown), id) { Details = shown.ResponseBody });
+            }
         }
 
         private T Call<T>(Func<CancellationToken, Task<T>> call) => Task.Run(() => call(_cancellation), _cancellation).GetAwaiter().GetResult();

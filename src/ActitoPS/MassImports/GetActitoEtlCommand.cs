@@ -12,8 +12,8 @@ namespace ActitoPS.MassImports
         private EtlDefinitionOperation? _operation;
 
         /// <summary>The ETL's id; none: every TRIGGERED ETL of the entity.</summary>
-        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("EtlId")]
+        // Not bound from the pipeline: an execution's Id is no ETL's, though the numbers may be the same.
+        [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
         public string[]? Id { get; set; }
 

@@ -5,15 +5,20 @@ using ActitoPS.Hosting;
 
 namespace ActitoPS.MassImports
 {
-    [Cmdlet(VerbsCommon.Remove, "ActitoEtl", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "ActitoEtl", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = "Id")]
     public sealed class RemoveActitoEtlCommand : ActitoCmdlet
     {
         private EtlDefinitionOperation? _operation;
 
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("EtlId")]
+        // Not bound from the pipeline by property name: an execution's Id is no ETL's, though the numbers may be the same.
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Id")]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = System.Array.Empty<string>();
+
+        /// <summary>ETLs as Get-ActitoEtl or New-ActitoEtl wrote them.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = "InputObject")]
+        [ValidateNotNull]
+        public EtlDefinition? InputObject { get; set; }
 
         [Parameter]
         public SwitchParameter Force { get; set; }
@@ -27,7 +32,7 @@ namespace ActitoPS.MassImports
 
         protected override void ProcessRecord() => Run(() =>
         {
-            foreach (var id in Id) _operation!.Remove(id);
+            foreach (var id in InputObject != null ? new[] { InputObject.Id ?? string.Empty } : Id) _operation!.Remove(id);
         });
     }
 }

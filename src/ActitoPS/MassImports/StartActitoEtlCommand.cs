@@ -102,7 +102,12 @@ namespace ActitoPS.MassImports
         [Parameter(ParameterSetName = CustomPath)]
         public SwitchParameter IgnoreEmptyValues { get; set; }
 
-        [Parameter]
+        [Parameter(ParameterSetName = ProfileInput)]
+        [Parameter(ParameterSetName = ProfilePath)]
+        [Parameter(ParameterSetName = CustomInput)]
+        [Parameter(ParameterSetName = CustomPath)]
+        [Parameter(ParameterSetName = EtlInput)]
+        [Parameter(ParameterSetName = EtlPath)]
         [ValidateSet("Gzip", "Zip")]
         public string Compression { get; set; } = "Gzip";
 

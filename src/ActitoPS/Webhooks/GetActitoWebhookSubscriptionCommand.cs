@@ -12,7 +12,7 @@ namespace ActitoPS.Webhooks
         private WebhookOperation? _operation;
 
         /// <summary>The subscription's id; none: every subscription of the entity.</summary>
-        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
         public string[]? Id { get; set; }
 

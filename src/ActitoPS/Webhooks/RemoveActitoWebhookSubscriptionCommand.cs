@@ -5,14 +5,20 @@ using ActitoPS.Hosting;
 
 namespace ActitoPS.Webhooks
 {
-    [Cmdlet(VerbsCommon.Remove, "ActitoWebhookSubscription", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "ActitoWebhookSubscription", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = "Id")]
     public sealed class RemoveActitoWebhookSubscriptionCommand : ActitoCmdlet
     {
         private WebhookOperation? _operation;
 
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        // Not bound from the pipeline by property name: any object's Id (an execution's, an ETL's) is no subscription's.
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Id")]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = System.Array.Empty<string>();
+
+        /// <summary>Subscriptions as Get-ActitoWebhookSubscription or New-ActitoWebhookSubscription wrote them.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = "InputObject")]
+        [ValidateNotNull]
+        public WebhookSubscription? InputObject { get; set; }
 
         [Parameter]
         public SwitchParameter Force { get; set; }
@@ -26,7 +32,7 @@ namespace ActitoPS.Webhooks
 
         protected override void ProcessRecord() => Run(() =>
         {
-            foreach (var id in Id) _operation!.Remove(id);
+            foreach (var id in InputObject != null ? new[] { InputObject.Id ?? string.Empty } : Id) _operation!.Remove(id);
         });
     }
 }
