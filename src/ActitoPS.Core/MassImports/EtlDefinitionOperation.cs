@@ -23,6 +23,7 @@ namespace ActitoPS.Core.MassImports
         private readonly IActitoHost _host;
         private readonly CancellationToken _cancellation;
         private readonly MassImportApi _api;
+        private readonly ItemCalls _calls;
         private ProfileTableResolver? _profiles;
         private CustomTableResolver? _customTables;
 
@@ -32,6 +33,7 @@ namespace ActitoPS.Core.MassImports
             _host = host;
             _cancellation = cancellationToken;
             _api = new MassImportApi(connection);
+            _calls = new ItemCalls(host, cancellationToken);
         }
 
         /// <summary>The one-table definition from parameters; <paramref name="mapping"/> null: every field of the table, header = its name.</summary>
@@ -69,26 +71,11 @@ namespace ActitoPS.Core.MassImports
         public void Remove(string id)
         {
             if (!_host.ShouldProcess($"TRIGGERED ETL {id} of entity '{_connection.Entity}'", "Delete")) return;
-            PerId(id, () => Call(async ct =>
-            {
-                await _api.DeleteEtlAsync(id, ct).ConfigureAwait(false);
-                return true;
-            }));
+            PerId(id, () => _calls.Call(ct => _api.DeleteEtlAsync(id, ct)));
         }
 
-        /// <summary>One id that Actito does not know, or refuses, is that id's error; the others go on.</summary>
-        private void PerId(string id, Action work)
-        {
-            try
-            {
-                work();
-            }
-            catch (ActitoApiException failure) when (failure.StatusCode.HasValue && failure.StatusCode != 401)
-            {
-                var shown = failure.StatusCode == 404 ? failure.Restated($"Entity '{_connection.Entity}' has no TRIGGERED ETL {id}: {failure.Message}") : failure;
-                _host.WriteError(new ActitoError(shown, ErrorMapping.ErrorIdOf(shown), ErrorMapping.CategoryOf(shown), id) { Details = shown.ResponseBody });
-            }
-        }
+        private void PerId(string id, Action work) =>
+            _calls.ForItem(id, failure => $"Entity '{_connection.Entity}' has no TRIGGERED ETL {id}: {failure.Message}", work);
 
         /// <summary>The definition with its tables' names, as the structure gives them (loadings name tables by id).</summary>
         private EtlDefinition Named(EtlDefinition definition)
@@ -152,6 +139,6 @@ namespace ActitoPS.Core.MassImports
             return table == null ? EtlTarget.Unchecked(EtlDestinationType.CustomTable, name) : EtlTarget.For(table);
         }
 
-        private T Call<T>(Func<CancellationToken, Task<T>> call) => Task.Run(() => call(_cancellation), _cancellation).GetAwaiter().GetResult();
+        private T Call<T>(Func<CancellationToken, Task<T>> call) => _calls.Call(call);
     }
 }

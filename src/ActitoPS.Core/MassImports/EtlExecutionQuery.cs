@@ -22,6 +22,7 @@ namespace ActitoPS.Core.MassImports
         private readonly IActitoHost _host;
         private readonly CancellationToken _cancellation;
         private readonly MassImportApi _api;
+        private readonly ItemCalls _calls;
 
         public EtlExecutionQuery(ActitoConnection connection, IActitoHost host, CancellationToken cancellationToken)
         {
@@ -29,6 +30,7 @@ namespace ActitoPS.Core.MassImports
             _host = host;
             _cancellation = cancellationToken;
             _api = new MassImportApi(connection);
+            _calls = new ItemCalls(host, cancellationToken);
         }
 
         /// <param name="known">The execution as this session knew it (what was sent), or null for an id alone.</param>
@@ -56,11 +58,7 @@ namespace ActitoPS.Core.MassImports
                     continue;
                 }
                 if (!_host.ShouldProcess(destination, $"Save the {file.Kind.ToLowerInvariant()} file of execution {Text(id)}")) continue;
-                Call(async ct =>
-                {
-                    await _api.DownloadAsync(file, destination, ct).ConfigureAwait(false);
-                    return true;
-                });
+                _calls.Call(ct => _api.DownloadAsync(file, destination, ct));
                 _host.WriteObject(new FileInfo(destination));
             }
         });
@@ -84,11 +82,7 @@ namespace ActitoPS.Core.MassImports
                 Directory.CreateDirectory(Path.GetDirectoryName(temporary)!);
                 try
                 {
-                    Call(async ct =>
-                    {
-                        await _api.DownloadAsync(file, temporary, ct).ConfigureAwait(false);
-                        return true;
-                    });
+                    _calls.Call(ct => _api.DownloadAsync(file, temporary, ct));
                     // A later part's lines start further on in the input; a multi-file execution's rows count within each file.
                     foreach (var row in EtlErrorRow.Read(temporary, id, files.Count == 1 ? known?.FirstRow ?? 1 : 1, file.Name))
                     {
@@ -103,24 +97,10 @@ namespace ActitoPS.Core.MassImports
             }
         });
 
-        private void Guarded(long id, EtlExecution? known, Action work)
-        {
-            try
-            {
-                work();
-            }
-            catch (ActitoApiException failure) when (failure.StatusCode == 404)
-            {
-                var gone = failure.Restated($"Entity '{_connection.Entity}' has no execution {Text(id)} (or its file is gone): {failure.Message}");
-                _host.WriteError(new ActitoError(gone, ErrorMapping.ErrorIdOf(gone), ErrorMapping.CategoryOf(gone), (object?)known ?? id) { Details = gone.ResponseBody });
-            }
-            catch (ActitoApiException failure) when (failure.StatusCode != 401 && !(failure.InnerException is OperationCanceledException))
-            {
-                _host.WriteError(new ActitoError(failure, ErrorMapping.ErrorIdOf(failure), ErrorMapping.CategoryOf(failure), (object?)known ?? id) { Details = failure.ResponseBody });
-            }
-        }
+        private void Guarded(long id, EtlExecution? known, Action work) =>
+            _calls.ForItem((object?)known ?? id, failure => $"Entity '{_connection.Entity}' has no execution {Text(id)} (or its file is gone): {failure.Message}", work);
 
-        private T Call<T>(Func<CancellationToken, Task<T>> call) => Task.Run(() => call(_cancellation), _cancellation).GetAwaiter().GetResult();
+        private T Call<T>(Func<CancellationToken, Task<T>> call) => _calls.Call(call);
 
         private static string Text(long id) => id.ToString(CultureInfo.InvariantCulture);
     }

@@ -12,15 +12,15 @@ namespace ActitoPS.Core.Webhooks
     {
         private readonly ActitoConnection _connection;
         private readonly IActitoHost _host;
-        private readonly CancellationToken _cancellation;
         private readonly WebhookApi _api;
+        private readonly ItemCalls _calls;
 
         public WebhookOperation(ActitoConnection connection, IActitoHost host, CancellationToken cancellationToken)
         {
             _connection = connection ?? throw new ArgumentNullException(nameof(connection));
             _host = host;
-            _cancellation = cancellationToken;
             _api = new WebhookApi(connection);
+            _calls = new ItemCalls(host, cancellationToken);
         }
 
         /// <param name="etlId">The ETL watched; null: every ETL execution of the entity.</param>
@@ -49,27 +49,12 @@ namespace ActitoPS.Core.Webhooks
         public void Remove(string id)
         {
             if (!_host.ShouldProcess($"webhook subscription {id} of entity '{_connection.Entity}'", "Delete")) return;
-            PerId(id, () => Call(async ct =>
-            {
-                await _api.DeleteAsync(id, ct).ConfigureAwait(false);
-                return true;
-            }));
+            PerId(id, () => _calls.Call(ct => _api.DeleteAsync(id, ct)));
         }
 
-        /// <summary>One id that Actito does not know, or refuses, is that id's error; the others go on.</summary>
-        private void PerId(string id, Action work)
-        {
-            try
-            {
-                work();
-            }
-            catch (Http.ActitoApiException failure) when (failure.StatusCode.HasValue && failure.StatusCode != 401)
-            {
-                var shown = failure.StatusCode == 404 ? failure.Restated($"Entity '{_connection.Entity}' has no webhook subscription {id}: {failure.Message}") : failure;
-                _host.WriteError(new ActitoError(shown, ErrorMapping.ErrorIdOf(shown), ErrorMapping.CategoryOf(shown), id) { Details = shown.ResponseBody });
-            }
-        }
+        private void PerId(string id, Action work) =>
+            _calls.ForItem(id, failure => $"Entity '{_connection.Entity}' has no webhook subscription {id}: {failure.Message}", work);
 
-        private T Call<T>(Func<CancellationToken, Task<T>> call) => Task.Run(() => call(_cancellation), _cancellation).GetAwaiter().GetResult();
+        private T Call<T>(Func<CancellationToken, Task<T>> call) => _calls.Call(call);
     }
 }

@@ -58,6 +58,16 @@ namespace ActitoPS.Hosting
             }
         }
 
+        /// <summary>A hashtable of names to text (-Mapping, -Header, -File): keys any case, values as invariant text; null stays null.</summary>
+        public static IReadOnlyDictionary<string, string>? ToTextDictionary(System.Collections.IDictionary? table, System.StringComparer? keys = null)
+        {
+            if (table == null) return null;
+            var text = new Dictionary<string, string>(keys ?? System.StringComparer.OrdinalIgnoreCase);
+            foreach (var pair in ToDictionary(table)!)
+                text[pair.Key] = System.Convert.ToString(pair.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+            return text;
+        }
+
         /// <summary>A hashtable parameter (-Subscription @{Newsletter=$true}) as Core's name → value pairs.</summary>
         public static IDictionary<string, object?>? ToDictionary(System.Collections.IDictionary? table)
         {

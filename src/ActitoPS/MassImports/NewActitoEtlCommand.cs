@@ -84,7 +84,7 @@ namespace ActitoPS.MassImports
             var definition = ParameterSetName == DefinitionSet
                 ? ReadDefinition(Definition is PSObject wrapped ? wrapped.BaseObject : Definition)
                 : operation.FromParameters(Name, Description, ParameterSetName == ProfileTableSet ? Table : null, ParameterSetName == CustomTableSet ? CustomTable : null, Mode,
-                    Mapping == null ? null : PowerShellValues.ToDictionary(Mapping)!.ToDictionary(m => m.Key, m => Convert.ToString(m.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, StringComparer.OrdinalIgnoreCase),
+                    PowerShellValues.ToTextDictionary(Mapping),
                     Separator, FileNamePattern, ReportRecipient ?? Array.Empty<string>(), ResultFile.IsPresent);
             operation.New(definition);
         });

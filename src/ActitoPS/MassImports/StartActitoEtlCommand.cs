@@ -157,8 +157,7 @@ namespace ActitoPS.MassImports
                 IgnoreEmptyValues = IgnoreEmptyValues.IsPresent,
                 ExpectsFiles = MyInvocation.BoundParameters.ContainsKey(nameof(Path)) || MyInvocation.BoundParameters.ContainsKey(nameof(File)),
                 Mode = Mode,
-                Mapping = Mapping == null ? null : PowerShellValues.ToDictionary(Mapping)!
-                    .ToDictionary(m => m.Key, m => Convert.ToString(m.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, StringComparer.OrdinalIgnoreCase),
+                Mapping = PowerShellValues.ToTextDictionary(Mapping),
                 ReportRecipients = ReportRecipient ?? Array.Empty<string>(),
                 ResultFile = ResultFile.IsPresent,
                 Separator = Separator,
@@ -175,8 +174,9 @@ namespace ActitoPS.MassImports
         {
             if (ParameterSetName == EtlFiles)
             {
-                _operation!.ProcessFiles(PowerShellValues.ToDictionary(File)!.ToDictionary(
-                    f => f.Key, f => SessionState.Path.GetUnresolvedProviderPathFromPSPath(Convert.ToString(f.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty), StringComparer.Ordinal));
+                // fileCodes are matched exactly, as Actito matches them.
+                _operation!.ProcessFiles(PowerShellValues.ToTextDictionary(File, StringComparer.Ordinal)!
+                    .ToDictionary(f => f.Key, f => SessionState.Path.GetUnresolvedProviderPathFromPSPath(f.Value), StringComparer.Ordinal));
                 return;
             }
             if (ParameterSetName.EndsWith("Path", StringComparison.Ordinal))

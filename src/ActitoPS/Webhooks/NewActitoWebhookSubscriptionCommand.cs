@@ -41,8 +41,7 @@ namespace ActitoPS.Webhooks
 
         protected override void ProcessRecord() => Run(() =>
             new WebhookOperation(ConnectionOrCurrent(Connection), ActitoHost, CancelToken).New(EtlId, TargetUrl,
-                (PowerShellValues.ToDictionary(Header) ?? new System.Collections.Generic.Dictionary<string, object?>())
-                    .ToDictionary(h => h.Key, h => Convert.ToString(h.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, StringComparer.OrdinalIgnoreCase),
+                PowerShellValues.ToTextDictionary(Header) ?? new System.Collections.Generic.Dictionary<string, string>(),
                 !Inactive.IsPresent));
     }
 }
