@@ -53,7 +53,19 @@
 
     PrivateData          = @{
         PSData = @{
-            Tags = @('Actito', 'Marketing', 'Profiles', 'CRM', 'GDPR', 'ETL', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            Tags         = @('Actito', 'Marketing', 'Profiles', 'CRM', 'GDPR', 'ETL', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            # The newest section of CHANGELOG.md, as it stands there (a test compares them).
+            ReleaseNotes = '- Bulk loads through Actito''s mass imports v5: Start-ActitoEtl streams pipeline objects or delivered files
+  (CSV, CSV.gz, ZIP) into a one-shot ETL execution, checked against the table before anything is sent;
+  Wait-ActitoEtl, Get-ActitoEtlExecution, Save-ActitoEtlOutput and Get-ActitoEtlError follow the execution
+  and what it leaves behind. A spool file stays until Actito accepted it; the daily quota is a clear error
+  that names it.
+- TRIGGERED ETLs: New-, Get- and Remove-ActitoEtl; Start-ActitoEtl -EtlId pushes rows, a file, or several
+  files zipped by their fileNamePattern (-File).
+- Webhooks on ETL executions: New-, Get- and Remove-ActitoWebhookSubscription.
+- Azure Automation runbooks in samples/runbooks, with a dry run against the emulator (docs/runbooks.md).
+- CsvHelper and its support assemblies ship in Dependencies/ and load through the module''s resolver, so
+  Windows PowerShell 5.1 binds them.'
         }
     }
 }

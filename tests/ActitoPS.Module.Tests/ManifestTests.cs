@@ -97,4 +97,15 @@ public class ManifestTests
     }
 
     private static Version ToThreeParts(Version version) => new(version.Major, version.Minor, Math.Max(version.Build, 0));
+
+    [Fact]
+    public void ReleaseNotes_are_the_newest_section_of_the_changelog()
+    {
+        var changelog = Repo.ReadText("CHANGELOG.md").Replace("\r\n", "\n");
+        var newest = Regex.Match(changelog, @"^## (?<title>[^\n]+)\n\n(?<body>.*?)(?=\n## |\z)", RegexOptions.Singleline | RegexOptions.Multiline);
+        var notes = Manifest.Read().GetTable("PrivateData").GetTable("PSData").GetString("ReleaseNotes");
+
+        Assert.True(newest.Success, "CHANGELOG.md has no '## version' section.");
+        Assert.Equal(newest.Groups["body"].Value.Trim(), notes.Replace("\r\n", "\n").Trim());
+    }
 }
