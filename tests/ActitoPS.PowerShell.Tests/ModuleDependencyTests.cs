@@ -8,13 +8,15 @@ namespace ActitoPS.PowerShell.Tests;
 /// <summary>
 /// What the module ships and whether it loads on both editions: every assembly with its version, and every
 /// reference of each answered by a shipped file (the resolver takes the same or a newer version) or by what
-/// PowerShell 7.2+ or .NET Framework 4.7.2 (Windows PowerShell 5.1) provide.
+/// PowerShell 7.2+ or .NET Framework 4.7.2 (Windows PowerShell 5.1) provide; on PowerShell 7, which of them the
+/// module's private load context holds. (AssemblyConflictTests: the module beside another CsvHelper.)
 /// </summary>
 public sealed class ModuleDependencyTests
 {
     /// <summary>The module's files, as published. A dependency update changes this list on purpose.</summary>
     private static readonly (string File, string Version)[] Shipped =
     [
+        // In the root, not in Dependencies: PowerShell loads it while listing the cmdlets (Hosting/PrivateLoadContext.cs).
         ("ActitoPS.Core.dll", "0.1.0.0"),
         ("ActitoPS.dll", "0.1.0.0"),
         ("Dependencies/CsvHelper.dll", "33.0.0.0"),
@@ -100,6 +102,24 @@ public sealed class ModuleDependencyTests
         Assert.Equal([Path.Combine(ModuleFolder, "Dependencies", "System.Runtime.CompilerServices.Unsafe.dll")], older);
         Assert.Empty(newer);
         Assert.Empty(unknown);
+    }
+
+    [Fact]
+    public void On_PowerShell_7_the_private_load_context_holds_CsvHelper_and_its_polyfills_and_leaves_the_runtimes_own_assemblies_to_it()
+    {
+        using var session = ModuleSession.Start();
+
+        var held = session.Run("""
+            $name = [ActitoPS.Hosting.DependencyResolver]::LoadContextName
+            $name
+            foreach ($context in [System.Runtime.Loader.AssemblyLoadContext]::All) {
+                if ($context.Name -eq $name) { foreach ($assembly in $context.Assemblies) { $assembly.GetName().Name } }
+            }
+            """).AssertClean().Text;
+
+        Assert.Equal("ActitoPS", held[0]);
+        // System.Memory, System.Buffers, Unsafe, Microsoft.CSharp and the rest ship with .NET itself, newer.
+        Assert.Equal(["CsvHelper", "Microsoft.Bcl.AsyncInterfaces", "Microsoft.Bcl.HashCode"], held.Skip(1).Order(StringComparer.Ordinal));
     }
 
     [Theory]

@@ -11,6 +11,9 @@ public sealed class RunbookTests : InEngineTest
 {
     private readonly string _work = Path.Combine(Path.GetTempPath(), "actitops-runbook-tests", Guid.NewGuid().ToString("N"));
 
+    // The module path is the process's: put back what was there, so that later tests see the module only where they import it.
+    private readonly string? _modulePath = Environment.GetEnvironmentVariable("PSModulePath");
+
     public RunbookTests(EmulatorFixture emulator) : base(emulator)
     {
         Directory.CreateDirectory(_work);
@@ -29,6 +32,7 @@ public sealed class RunbookTests : InEngineTest
     public override void Dispose()
     {
         base.Dispose();
+        Environment.SetEnvironmentVariable("PSModulePath", _modulePath);
         if (Directory.Exists(_work)) Directory.Delete(_work, recursive: true);
     }
 

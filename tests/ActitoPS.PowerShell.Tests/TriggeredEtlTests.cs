@@ -45,7 +45,7 @@ public sealed class TriggeredEtlTests(EmulatorFixture emulator) : EtlInEngineTes
         var id = (string)Rows.Property(etl, "Id")!;
         var execution = Session.Run($"{Rows.ImportSample()} | Start-ActitoEtl -EtlId {id} -Wait").AssertClean().Output.Single();
 
-        Assert.Equal(["1"], (IEnumerable<string>)Rows.Property(etl, "Tables")!);
+        Assert.Equal(["MyWebsiteProfiles"], (IEnumerable<string>)Rows.Property(etl, "Tables")!);
         Assert.Equal("FINISHED", Rows.Property(execution, "Status"));
         Assert.Equal(id, Rows.Property(execution, "EtlId"));
         var rows = File.ReadAllLines(EmulatorFixture.SamplePath("profiles.csv")).Length - 1;

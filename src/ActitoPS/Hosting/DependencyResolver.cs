@@ -6,28 +6,58 @@ using System.Reflection;
 namespace ActitoPS.Hosting
 {
     /// <summary>
-    /// Loads the module's own dependencies (CsvHelper and what it pulls in) from its Dependencies folder when the
-    /// runtime finds them nowhere else. Windows PowerShell 5.1 applies no binding redirects for a module, so a
-    /// reference to System.Runtime.CompilerServices.Unsafe 4.0.4.0 must be answered with the shipped 4.0.4.1: a
-    /// shipped file of the same or a newer version is accepted; an older one never is. LoadFrom, not LoadFile, so
-    /// the assembly's own references are probed beside it.
+    /// Makes the module's dependencies (CsvHelper and what it pulls in, in the Dependencies folder) load beside a
+    /// session that already holds other versions of them, after Microsoft's "Resolving PowerShell module assembly
+    /// dependency conflicts":
+    /// <list type="bullet">
+    /// <item>PowerShell 7 (.NET): they load into a module-private AssemblyLoadContext (<see cref="PrivateLoadContext"/>),
+    /// and are handed to ActitoPS.Core whenever the host's context cannot bind them itself: none loaded, or an older
+    /// CsvHelper another module loaded first (a newer one it binds itself: <see cref="PrivateLoadContext"/>).</item>
+    /// <item>Windows PowerShell 5.1 (.NET Framework, no load contexts): an AssemblyResolve handler loads them from the
+    /// folder. 5.1 applies no binding redirects for a module, so a reference to System.Runtime.CompilerServices.Unsafe
+    /// 4.0.4.0 must be answered with the shipped 4.0.4.1: a shipped file of the same or a newer version is accepted;
+    /// an older one never is. LoadFrom, not LoadFile: LoadFile would load a second copy of an assembly already loaded
+    /// from that path, and would not probe the assembly's own references beside it.</item>
+    /// </list>
+    /// ActitoPS.Core and Newtonsoft.Json stay in the module's root, in the host's context: Newtonsoft.Json is shared
+    /// with the host (PowerShell 7.2+ ships 13.0.x), and Core is loaded while PowerShell lists the cmdlets, before
+    /// <see cref="OnImport"/> runs (<see cref="PrivateLoadContext"/> says why). No CsvHelper type appears in a cmdlet's
+    /// signature, base class or attribute, so that listing needs none of Dependencies.
     /// </summary>
     public sealed class DependencyResolver : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {
         private static readonly object Gate = new object();
-        private static bool _registered;
+
+        // Imports not yet removed, across every runspace of the process: the handlers stay while any session has the
+        // module, as one runspace's Remove-Module must not take them from another's.
+        private static int _imports;
+        private static PrivateLoadContext? _context;
+
+        /// <summary>The module's folder: ActitoPS.dll, Newtonsoft.Json.dll, the manifest.</summary>
+        public static string ModuleDirectory => Path.GetDirectoryName(typeof(DependencyResolver).Assembly.Location) ?? ".";
 
         /// <summary>The folder the module's dependencies ship in, beside ActitoPS.dll.</summary>
-        public static string DependencyDirectory =>
-            Path.Combine(Path.GetDirectoryName(typeof(DependencyResolver).Assembly.Location) ?? ".", "Dependencies");
+        public static string DependencyDirectory => Path.Combine(ModuleDirectory, "Dependencies");
+
+        /// <summary>The name of the load context CsvHelper lives in on PowerShell 7; null on Windows PowerShell 5.1.</summary>
+        public static string? LoadContextName => PrivateLoadContext.IsSupported ? PrivateLoadContext.ContextName : null;
 
         public void OnImport()
         {
             lock (Gate)
             {
-                if (_registered) return;
-                AppDomain.CurrentDomain.AssemblyResolve += Resolve;
-                _registered = true;
+                if (_imports++ > 0) return;
+                if (PrivateLoadContext.IsSupported)
+                {
+                    // One context per process, kept after Remove-Module: its assemblies cannot be unloaded, and ActitoPS.Core
+                    // stays bound to the CsvHelper it got from it.
+                    _context ??= new PrivateLoadContext(ModuleDirectory, DependencyDirectory);
+                    _context.Attach();
+                }
+                else
+                {
+                    AppDomain.CurrentDomain.AssemblyResolve += Resolve;
+                }
             }
         }
 
@@ -35,9 +65,15 @@ namespace ActitoPS.Hosting
         {
             lock (Gate)
             {
-                if (!_registered) return;
-                AppDomain.CurrentDomain.AssemblyResolve -= Resolve;
-                _registered = false;
+                if (_imports == 0 || --_imports > 0) return;
+                if (_context != null)
+                {
+                    _context.Detach();
+                }
+                else
+                {
+                    AppDomain.CurrentDomain.AssemblyResolve -= Resolve;
+                }
             }
         }
 
@@ -73,6 +109,12 @@ namespace ActitoPS.Hosting
             {
                 return null;
             }
+            return Find(requested, directory);
+        }
+
+        /// <summary>The shipped file that answers <paramref name="requested"/>, or null.</summary>
+        internal static string? Find(AssemblyName requested, string directory)
+        {
             if (string.IsNullOrEmpty(requested.Name) || requested.Name!.EndsWith(".resources", StringComparison.OrdinalIgnoreCase)) return null;
             var path = Path.Combine(directory, requested.Name + ".dll");
             if (!File.Exists(path)) return null;
@@ -86,6 +128,8 @@ namespace ActitoPS.Hosting
             }
         }
 
+        // Windows PowerShell 5.1 only. Called after the LoadFrom context's own probing failed: CsvHelper for
+        // ActitoPS.Core (probed beside it, in the root), or a version the shipped file does not carry exactly.
         private static Assembly? Resolve(object? sender, ResolveEventArgs args)
         {
             var path = Find(args.Name, DependencyDirectory);
