@@ -6,11 +6,14 @@ Builds, tests, documents, packages and demonstrates the ActitoPS module.
 .DESCRIPTION
 Tasks, run in the order given (a task that needs the built module builds it first):
 
-  Build    dotnet publish src/ActitoPS to out/ActitoPS: assemblies, manifest, format file, and en-US help
-           once Docs ran (the layout is src/ActitoPS/ModuleLayout.targets).
+  Build    dotnet publish src/ActitoPS to out/ActitoPS/<version>, the PowerShell Gallery's layout: assemblies,
+           Dependencies/, manifest, format file, and en-US help once Docs ran (the layout is
+           src/ActitoPS/ModuleLayout.targets). Import-Module ./out/ActitoPS finds the version folder.
   Test     dotnet test over the solution, then the Pester tests in tests/pester when Pester 5 is installed.
   Docs     platyPS turns docs/en-US into external help (out/help/en-US), then Build publishes it with the module.
-  Package  zips out/ActitoPS into out/ActitoPS-<version>.zip.
+  Package  makes out/ActitoPS/<version> a package (LICENSE added when the repository has one, debug symbols
+           left out), checks it with Test-ModuleManifest, and zips it into out/ActitoPS.zip for Azure
+           Automation (the zip, its folder and the manifest named alike, as Automation requires).
   Demo     the default: builds, starts the local Actito emulator, runs the README quick start against
            it, shows a profile it now holds, and stops the emulator whatever happened.
 
@@ -32,7 +35,7 @@ Builds the module, starts the emulator on http://127.0.0.1:5080, runs the quick 
 .EXAMPLE
 ./build.ps1 -Task Build, Docs, Package
 
-Builds the module with its help and zips it into out/ActitoPS-0.1.0.zip.
+Builds the module with its help into out/ActitoPS/<version> and zips it into out/ActitoPS.zip.
 #>
 [CmdletBinding()]
 param(
@@ -51,9 +54,11 @@ $RepoRoot = $PSScriptRoot
 . (Join-Path (Join-Path (Join-Path $RepoRoot 'tests') 'pester') 'EmulatorHelpers.ps1')
 
 $OutDir = Join-Path $RepoRoot 'out'
-$ModuleDir = Join-Path $OutDir 'ActitoPS'
-$HelpDir = Join-PathPart $OutDir 'help' 'en-US'
 $ManifestPath = Join-Path $RepoRoot 'ActitoPS.psd1'
+$ModuleVersion = (Import-PowerShellDataFile -LiteralPath $ManifestPath).ModuleVersion
+$ModuleRoot = Join-Path $OutDir 'ActitoPS'
+$ModuleDir = Join-Path $ModuleRoot $ModuleVersion
+$HelpDir = Join-PathPart $OutDir 'help' 'en-US'
 $DemoPort = 5080
 $script:ModuleBuilt = $false
 
@@ -112,9 +117,10 @@ function Invoke-BuildTask {
     # What the module folder holds (assemblies, manifest, format file, help once Docs made it) is defined
     # once, in src/ActitoPS/ModuleLayout.targets: the in-engine tests publish the same folder the same way.
     Write-Step "Build: dotnet publish src/ActitoPS ($Configuration) into $ModuleDir"
-    if (Test-Path -LiteralPath $ModuleDir) {
+    # Earlier versions' folders go too: Import-Module ./out/ActitoPS takes the newest it finds.
+    if (Test-Path -LiteralPath $ModuleRoot) {
         try {
-            Remove-Item -LiteralPath $ModuleDir -Recurse -Force
+            Remove-Item -LiteralPath $ModuleRoot -Recurse -Force
         }
         catch {
             throw ("Could not clear ${ModuleDir}: $($_.Exception.Message) On Windows, a PowerShell session that " +
@@ -186,9 +192,26 @@ function Invoke-DocsTask {
 
 function Invoke-PackageTask {
     Confirm-ModuleBuilt
-    $version = (Import-PowerShellDataFile -LiteralPath $ManifestPath).ModuleVersion
-    $zipPath = Join-Path $OutDir "ActitoPS-$version.zip"
-    Write-Step "Package: $zipPath"
+    Write-Step "Package: $ModuleDir"
+    Get-ChildItem -LiteralPath $ModuleDir -Recurse -File -Filter '*.pdb' | Remove-Item -Force
+    $license = Join-Path $RepoRoot 'LICENSE'
+    if (Test-Path -LiteralPath $license -PathType Leaf) {
+        Copy-Item -LiteralPath $license -Destination $ModuleDir
+    }
+    else {
+        Write-Warning 'The repository has no LICENSE file, so the package carries none: the Gallery expects one.'
+    }
+
+    # In a child process: Test-ModuleManifest resolves the module's files, and no assembly stays loaded here.
+    $manifest = ConvertTo-SingleQuoted (Join-Path $ModuleDir 'ActitoPS.psd1')
+    Invoke-ChildPowerShell -What 'Test-ModuleManifest' -Script @"
+`$ErrorActionPreference = 'Stop'
+`$module = Test-ModuleManifest -Path $manifest
+Write-Host ('Test-ModuleManifest: {0} {1}, {2} cmdlets' -f `$module.Name, `$module.Version, `$module.ExportedCmdlets.Count)
+"@
+
+    $zipPath = Join-Path $OutDir 'ActitoPS.zip'
+    Write-Step "Package: $zipPath (Azure Automation)"
     if (Test-Path -LiteralPath $zipPath) {
         Remove-Item -LiteralPath $zipPath -Force
     }
@@ -215,7 +238,7 @@ function Invoke-PackageTask {
     finally {
         $zip.Dispose()
     }
-    Write-Host "Unzip it into a folder of `$env:PSModulePath, then: Import-Module ActitoPS"
+    Write-Host "PowerShell Gallery: Publish-Module -Path $ModuleDir. Azure Automation: import $zipPath as a module."
 }
 
 function Show-EmulatorProfile {

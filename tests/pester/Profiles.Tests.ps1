@@ -1,6 +1,6 @@
 #Requires -Version 5.1
 # The profile cmdlets of the feeding guide's steps 1-3 in a real PowerShell, against the emulator started with `dotnet run`.
-# Needs Pester 5, the .NET 10 SDK and the module built at out/ActitoPS (built here when missing).
+# Needs Pester 5, the .NET 10 SDK and the module built at out/ActitoPS/<version> (built here when missing).
 # Run with: Invoke-Pester -Path tests/pester   (or ./build.ps1 -Task Test)
 # Keep this file ASCII: Windows PowerShell 5.1 reads a BOM-less script in the system code page.
 
@@ -13,7 +13,8 @@ Describe 'Profile cmdlets against the emulator' {
         $ProgressPreference = 'SilentlyContinue'
 
         $RepoRoot = (Resolve-Path -LiteralPath (Join-PathPart $PSScriptRoot '..' '..')).ProviderPath
-        $ManifestPath = Join-PathPart $RepoRoot 'out' 'ActitoPS' 'ActitoPS.psd1'
+        $Version = (Import-PowerShellDataFile -LiteralPath (Join-Path $RepoRoot 'ActitoPS.psd1')).ModuleVersion
+        $ManifestPath = Join-PathPart $RepoRoot 'out' 'ActitoPS' $Version 'ActitoPS.psd1'
         if (-not (Test-Path -LiteralPath $ManifestPath -PathType Leaf)) {
             & (Join-Path $RepoRoot 'build.ps1') -Task Build
         }
