@@ -96,9 +96,11 @@ namespace ActitoPS.Core.MassImports
         /// <summary>One pipeline object: a row of the file being written.</summary>
         public void Process(object? input)
         {
-            if (input != null && RecordConverter.IsListOfRows(input, _unwrap))
+            // Opened once: opening a PowerShell object builds its member collections, the largest cost of a row.
+            var opened = input == null ? null : RecordConverter.Unwrap(input, _unwrap);
+            if (opened != null && RecordConverter.IsListOfRows(opened, null))
             {
-                foreach (var item in (System.Collections.IEnumerable)RecordConverter.Unwrap(input, _unwrap)!) Process(item);
+                foreach (var item in (System.Collections.IEnumerable)opened) Process(item);
                 return;
             }
             var destination = OneFileDestination();
@@ -119,7 +121,7 @@ namespace ActitoPS.Core.MassImports
             List<KeyValuePair<string, string>> cells;
             try
             {
-                var record = RecordConverter.ToRecord(input, _unwrap);
+                var record = RecordConverter.ToRecord(opened, _unwrap);
                 if (Property != null || ExcludeProperty != null) record = ColumnFilter.Choose(record, Property, ExcludeProperty);
                 if (record.Count == 0)
                 {
