@@ -62,4 +62,16 @@ public class DependencyBoundaryTests
 
         Assert.DoesNotContain(packages, p => p.Contains("PowerShell", StringComparison.OrdinalIgnoreCase) || p.Contains("System.Management.Automation", StringComparison.OrdinalIgnoreCase));
     }
+
+    [Fact]
+    public void The_cmdlet_assembly_names_no_dependency_that_loads_from_the_Dependencies_folder()
+    {
+        // PowerShell reflects over the cmdlet classes before the module's resolver is registered: a parameter,
+        // base class or attribute of a type from CsvHelper (or what it pulls in) would fail Import-Module.
+        var shippedApart = new[] { "CsvHelper", "Microsoft.Bcl.AsyncInterfaces", "Microsoft.Bcl.HashCode", "System.Memory", "System.Buffers", "System.Runtime.CompilerServices.Unsafe" };
+
+        var references = ModuleMetadata.CmdletAssembly.GetReferencedAssemblies().Select(r => r.Name!).ToList();
+
+        Assert.Empty(references.Intersect(shippedApart, StringComparer.Ordinal));
+    }
 }
