@@ -95,4 +95,33 @@ public sealed class ModuleLoadingTests
             if (parameter != null) Assert.Contains(parameter, syntax);
         }
     }
+
+    [Fact]
+    public void A_version_folder_as_build_ps1_and_the_Gallery_lay_it_out_imports_by_the_module_folder_alone()
+    {
+        // build.ps1 publishes into out/ActitoPS/<version>; the README imports ./out/ActitoPS.
+        var root = Path.Combine(Path.GetTempPath(), "actitops-layout-" + Guid.NewGuid().ToString("N"), "ActitoPS");
+        var version = File.ReadAllLines(ModuleSession.ManifestPath).Select(l => System.Text.RegularExpressions.Regex.Match(l, @"^\s*ModuleVersion\s*=\s*'([^']+)'"))
+            .First(m => m.Success).Groups[1].Value;
+        try
+        {
+            CopyDirectory(ModuleSession.ModuleDirectory, Path.Combine(root, version));
+            using var session = ModuleSession.Start(importModule: false);
+
+            var imported = session.Run($"Import-Module {Rows.Quote(root)} -PassThru | ForEach-Object {{ '{{0}} {{1}}' -f $_.Version, $_.ModuleBase }}").AssertClean();
+
+            Assert.Equal($"{version} {Path.Combine(root, version)}", Assert.Single(imported.Text));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(root)!, recursive: true);
+        }
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        foreach (var folder in Directory.GetDirectories(from)) CopyDirectory(folder, Path.Combine(to, Path.GetFileName(folder)));
+    }
 }
