@@ -298,9 +298,9 @@ static class Bench
 
             var outFile = Path.Combine(work, "MyWebsiteProfiles.csv.gz");
             var load = LoadAverage();
-            Settle();
+            ProcessMemory.Settle();
             var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
-            var before = WorkingSet();
+            var before = ProcessMemory.WorkingSet();
             var gc0 = GC.CollectionCount(0);
             var gc1 = GC.CollectionCount(1);
             var gc2 = GC.CollectionCount(2);
@@ -312,7 +312,7 @@ static class Bench
             allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
             cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             var counts = (GC.CollectionCount(0) - gc0, GC.CollectionCount(1) - gc1, GC.CollectionCount(2) - gc2);
-            var peak = PeakWorkingSet();
+            var peak = ProcessMemory.PeakWorkingSet();
             // Where a working set that rises with the rows sits: memory the GC holds (gen 2 waiting for its next collection), or not.
             var gcInfo = GC.GetGCMemoryInfo(GCKind.Any);
             var committedAtEnd = gcInfo.TotalCommittedBytes;
@@ -402,24 +402,6 @@ static class Bench
         }
     }
 
-    private static void Settle()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-    }
-
-    private static long WorkingSet()
-    {
-        using var process = Process.GetCurrentProcess();
-        return process.WorkingSet64;
-    }
-
-    private static long PeakWorkingSet()
-    {
-        using var process = Process.GetCurrentProcess();
-        return process.PeakWorkingSet64;
-    }
 }
 
 /// <summary>Runs each measurement in a fresh process and prints the figures, the cmdlet's own share, and the memory verdict.</summary>

@@ -82,8 +82,8 @@ static class Bench
             // record builder. 20,000 rows were not enough: the rate still rose with the row count (see the README).
             var warmUpRows = WarmUp(spool, compression, union: mode == "union");
 
-            Settle();
-            var before = WorkingSet();
+            ProcessMemory.Settle();
+            var before = ProcessMemory.WorkingSet();
             var gc0 = GC.CollectionCount(0);
             var gc1 = GC.CollectionCount(1);
             var gc2 = GC.CollectionCount(2);
@@ -97,7 +97,7 @@ static class Bench
             watch.Stop();
             allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
             var counts = (GC.CollectionCount(0) - gc0, GC.CollectionCount(1) - gc1, GC.CollectionCount(2) - gc2);
-            var peak = PeakWorkingSet();
+            var peak = ProcessMemory.PeakWorkingSet();
 
             // Untimed checks: every row is in the file, and how big the CSV inside is.
             long csvBytes = 0, lines = 0;
@@ -107,7 +107,7 @@ static class Bench
             if (mode == "union" && parts.Any(p => p.Header.Count != 13)) throw new InvalidOperationException("The union header is missing the late column.");
 
             // Building the same records alone, for the writer's own share of the time and the allocations.
-            Settle();
+            ProcessMemory.Settle();
             var buildAllocated = GC.GetAllocatedBytesForCurrentThread();
             var build = Stopwatch.StartNew();
             var sink = 0;
@@ -139,8 +139,8 @@ static class Bench
 
             Gzip(csv.AsSpan(0, Math.Min(csv.Length, 4 << 20)), Path.Combine(spool, "warmup.csv.gz")); // not counted: JIT, zlib's first use
 
-            Settle();
-            var before = WorkingSet();
+            ProcessMemory.Settle();
+            var before = ProcessMemory.WorkingSet();
             var gc0 = GC.CollectionCount(0);
             var gc1 = GC.CollectionCount(1);
             var gc2 = GC.CollectionCount(2);
@@ -150,7 +150,7 @@ static class Bench
             Gzip(csv, target);
             watch.Stop();
             allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
-            var peak = PeakWorkingSet();
+            var peak = ProcessMemory.PeakWorkingSet();
             return new Result("limit", rows, 0, watch.Elapsed.TotalSeconds, 0, 0, allocated, 0, peak, before, new FileInfo(target).Length, csv.Length, 1,
                 GC.CollectionCount(0) - gc0, GC.CollectionCount(1) - gc1, GC.CollectionCount(2) - gc2);
         }
@@ -240,24 +240,6 @@ static class Bench
         }
     }
 
-    private static void Settle()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-    }
-
-    private static long WorkingSet()
-    {
-        using var process = Process.GetCurrentProcess();
-        return process.WorkingSet64;
-    }
-
-    private static long PeakWorkingSet()
-    {
-        using var process = Process.GetCurrentProcess();
-        return process.PeakWorkingSet64;
-    }
 }
 
 /// <summary>
