@@ -74,4 +74,30 @@ public class DependencyBoundaryTests
 
         Assert.Empty(references.Intersect(shippedApart, StringComparer.Ordinal));
     }
+
+    [Theory]
+    [InlineData("ActitoPS.Connection.ActitoEnvironment", "ActitoPS.Core.Connection.ActitoEnvironment")]
+    [InlineData("ActitoPS.Connection.ActitoProfileApi", "ActitoPS.Core.Connection.ActitoProfileApi")]
+    [InlineData("ActitoPS.MassImports.EtlMode", "ActitoPS.Core.MassImports.EtlMode")]
+    public void The_parameter_enums_of_the_cmdlet_assembly_name_Cores_members_one_for_one(string cmdletEnum, string coreEnum)
+    {
+        // Cmdlet parameters are typed by ActitoPS.dll so that listing the cmdlets loads no Core; values cross by name.
+        var parameter = ModuleMetadata.CmdletAssembly.GetType(cmdletEnum, throwOnError: true)!;
+        var core = ModuleMetadata.CoreAssembly.GetType(coreEnum, throwOnError: true)!;
+
+        Assert.Equal(core.GetEnumNames(), parameter.GetEnumNames());
+    }
+
+    [Fact]
+    public void No_cmdlet_parameter_is_typed_by_an_enum_or_struct_of_Core()
+    {
+        var offending = ModuleMetadata.CmdletAssembly.GetTypes()
+            .Where(t => t.IsSubclassOf(ModuleMetadata.CmdletAssembly.GetType("ActitoPS.Hosting.ActitoCmdlet")!))
+            .SelectMany(t => t.GetProperties().Select(p => (Cmdlet: t.Name, Property: p)))
+            .Where(c => c.Property.PropertyType.IsValueType && c.Property.PropertyType.Assembly.GetName().Name == "ActitoPS.Core")
+            .Select(c => $"{c.Cmdlet}.{c.Property.Name}: {c.Property.PropertyType.FullName}")
+            .ToList();
+
+        Assert.True(offending.Count == 0, "Core value types lay out the cmdlet classes before the resolver runs: " + string.Join(", ", offending));
+    }
 }

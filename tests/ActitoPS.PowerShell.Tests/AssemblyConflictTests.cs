@@ -60,9 +60,9 @@ public sealed class AssemblyConflictTests(EmulatorFixture emulator) : IClassFixt
             var bound = Assert.Single(run.Facts("binds"));
             Assert.Equal(("CsvHelper", "33.0.0.0", "ActitoPS"), (bound[0], bound[1], bound[2]));
 
-            // One ActitoPS.Core, so the cmdlets and the engine share its types.
+            // One ActitoPS.Core, in the module's own context, so the cmdlets and the engine share its types.
             var core = Assert.Single(run.Loaded("ActitoPS.Core"));
-            Assert.Equal(Path.Combine(ModuleSession.ModuleDirectory, "ActitoPS.Core.dll"), core.Path);
+            Assert.Equal((Path.Combine(ModuleSession.ModuleDirectory, "Dependencies", "ActitoPS.Core.dll"), "ActitoPS"), (core.Path, core.Context));
         }
 
         Assert.Equal(File.ReadAllBytes(cleanFile), File.ReadAllBytes(conflictedFile));

@@ -17,8 +17,8 @@ public sealed class ModuleDependencyTests
     private static readonly (string File, string Version)[] Shipped =
     [
         // In the root, not in Dependencies: PowerShell loads it while listing the cmdlets (Hosting/PrivateLoadContext.cs).
-        ("ActitoPS.Core.dll", "0.1.0.0"),
         ("ActitoPS.dll", "0.1.0.0"),
+        ("Dependencies/ActitoPS.Core.dll", "0.1.0.0"),
         ("Dependencies/CsvHelper.dll", "33.0.0.0"),
         ("Dependencies/Microsoft.Bcl.AsyncInterfaces.dll", "8.0.0.0"),
         ("Dependencies/Microsoft.Bcl.HashCode.dll", "1.0.0.0"),
@@ -105,7 +105,7 @@ public sealed class ModuleDependencyTests
     }
 
     [Fact]
-    public void On_PowerShell_7_the_private_load_context_holds_CsvHelper_and_its_polyfills_and_leaves_the_runtimes_own_assemblies_to_it()
+    public void On_PowerShell_7_the_private_load_context_holds_Core_CsvHelper_and_its_polyfills_and_leaves_the_runtimes_own_assemblies_to_it()
     {
         using var session = ModuleSession.Start();
 
@@ -119,7 +119,7 @@ public sealed class ModuleDependencyTests
 
         Assert.Equal("ActitoPS", held[0]);
         // System.Memory, System.Buffers, Unsafe, Microsoft.CSharp and the rest ship with .NET itself, newer.
-        Assert.Equal(["CsvHelper", "Microsoft.Bcl.AsyncInterfaces", "Microsoft.Bcl.HashCode"], held.Skip(1).Order(StringComparer.Ordinal));
+        Assert.Equal(["ActitoPS.Core", "CsvHelper", "Microsoft.Bcl.AsyncInterfaces", "Microsoft.Bcl.HashCode"], held.Skip(1).Order(StringComparer.Ordinal));
     }
 
     [Theory]

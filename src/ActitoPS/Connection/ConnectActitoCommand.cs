@@ -51,7 +51,7 @@ namespace ActitoPS.Connection
         {
             var request = new ConnectRequest(Entity)
             {
-                Environment = ParameterSetName == EnvironmentSet ? Environment : (ActitoEnvironment?)null,
+                Environment = ParameterSetName == EnvironmentSet ? PowerShellValues.ToCore<Core.Connection.ActitoEnvironment>(Environment) : (Core.Connection.ActitoEnvironment?)null,
                 BaseUri = BaseUri,
                 ApiKey = ApiKey,
                 CredentialUserName = Credential?.UserName,
@@ -59,7 +59,7 @@ namespace ActitoPS.Connection
                 MaxConcurrentRequests = MaxConcurrentRequests,
                 CallsPerMinute = CallsPerMinute,
                 TimeoutSec = TimeoutSec,
-                ProfileApi = ProfileApi,
+                ProfileApi = PowerShellValues.ToCore<Core.Connection.ActitoProfileApi>(ProfileApi),
             };
             Run(() => WriteObject(ConnectOperation.Run(request, ActitoHost, CancelToken)));
         }

@@ -6,23 +6,23 @@ using System.Reflection;
 namespace ActitoPS.Hosting
 {
     /// <summary>
-    /// Makes the module's dependencies (CsvHelper and what it pulls in, in the Dependencies folder) load beside a
+    /// Makes the module's engine and dependencies (ActitoPS.Core, CsvHelper and what it pulls in, in the Dependencies folder) load beside a
     /// session that already holds other versions of them, after Microsoft's "Resolving PowerShell module assembly
     /// dependency conflicts":
     /// <list type="bullet">
     /// <item>PowerShell 7 (.NET): they load into a module-private AssemblyLoadContext (<see cref="PrivateLoadContext"/>),
-    /// and are handed to ActitoPS.Core whenever the host's context cannot bind them itself: none loaded, or an older
-    /// CsvHelper another module loaded first (a newer one it binds itself: <see cref="PrivateLoadContext"/>).</item>
+    /// ActitoPS.Core with them, handed to the cmdlets by exact name and version; Core's own references are bound inside
+    /// that context first, so another CsvHelper in the session, older or newer, never answers for ours.</item>
     /// <item>Windows PowerShell 5.1 (.NET Framework, no load contexts): an AssemblyResolve handler loads them from the
     /// folder. 5.1 applies no binding redirects for a module, so a reference to System.Runtime.CompilerServices.Unsafe
     /// 4.0.4.0 must be answered with the shipped 4.0.4.1: a shipped file of the same or a newer version is accepted;
     /// an older one never is. LoadFrom, not LoadFile: LoadFile would load a second copy of an assembly already loaded
     /// from that path, and would not probe the assembly's own references beside it.</item>
     /// </list>
-    /// ActitoPS.Core and Newtonsoft.Json stay in the module's root, in the host's context: Newtonsoft.Json is shared
-    /// with the host (PowerShell 7.2+ ships 13.0.x), and Core is loaded while PowerShell lists the cmdlets, before
-    /// <see cref="OnImport"/> runs (<see cref="PrivateLoadContext"/> says why). No CsvHelper type appears in a cmdlet's
-    /// signature, base class or attribute, so that listing needs none of Dependencies.
+    /// Newtonsoft.Json stays in the module's root, in the host's context: it is shared with the host (PowerShell 7.2+
+    /// ships 13.0.x). PowerShell lists the cmdlets before <see cref="OnImport"/> runs, and lays out their classes
+    /// (enum-typed parameters included): so no type of Core or of Dependencies appears in a cmdlet's enum parameters,
+    /// base class or attributes (the parameter enums live in ActitoPS.dll), and the listing needs nothing of the folder.
     /// </summary>
     public sealed class DependencyResolver : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {

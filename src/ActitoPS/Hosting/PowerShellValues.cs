@@ -58,6 +58,10 @@ namespace ActitoPS.Hosting
             }
         }
 
+        /// <summary>A cmdlet-layer enum value as Core's enum of the same member names.</summary>
+        public static TCore ToCore<TCore>(System.Enum value) where TCore : struct =>
+            (TCore)System.Enum.Parse(typeof(TCore), value.ToString());
+
         /// <summary>A hashtable of names to text (-Mapping, -Header, -File): keys any case, values as invariant text; null stays null.</summary>
         public static IReadOnlyDictionary<string, string>? ToTextDictionary(System.Collections.IDictionary? table, System.StringComparer? keys = null)
         {

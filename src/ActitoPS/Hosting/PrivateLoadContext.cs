@@ -28,21 +28,14 @@ namespace ActitoPS.Hosting
     /// the runtime ships newer ones, the netstandard2.0 builds in Dependencies exist for .NET Framework only, and Span
     /// or Task types must be the runtime's so that they mean the same on both sides of a call.
     ///
-    /// Why ActitoPS.Core stays beside ActitoPS.dll, in the default context (found by trying both): PowerShell lists the
-    /// cmdlet assembly's exported types before it calls <see cref="DependencyResolver.OnImport"/>, and some cmdlets
-    /// have parameters of Core's enum types (Connect-Actito -Environment and -ProfileApi, -Mode of Start-/New-ActitoEtl):
-    /// an enum-typed field needs its type to lay the class out, so Core is loaded during that listing, before any code
-    /// of ours can run (a C# module initializer does not run for it either). Moved to Dependencies, Import-Module fails
-    /// right there ("Could not load file or assembly 'ActitoPS.Core'" from GetExportedTypes). In the root, .NET's
-    /// Assembly.LoadFrom support finds it beside ActitoPS.dll. Core's own reference to CsvHelper is bound later, when Core first writes or reads a CSV; if the
-    /// default context cannot answer it (no CsvHelper there, or an older one another module loaded: a version too low
-    /// raises Resolving like a missing one), <see cref="ResolveForDefault"/> answers with the private copy.
-    /// What that leaves: a CsvHelper newer than ours already in the default context is bound by the default context
-    /// itself, with no event to intercept. Full isolation needs ActitoPS.Core inside this context, which needs those
-    /// parameters typed by ActitoPS.dll; then moving ActitoPS.Core.dll to Dependencies (ModuleLayout.targets) is all
-    /// this class needs: it loads Core here like the rest and hands it to the cmdlets by the same rule (tried with those
-    /// four parameters retyped). PowerShell then no longer resolves [ActitoPS.Core.…] type literals in scripts, as it
-    /// only searches the default context.
+    /// Why ActitoPS.Core lives here too (from Dependencies): with Core in the default context, its reference to
+    /// CsvHelper would be bound there first, and a CsvHelper newer than ours that another module loaded would answer
+    /// with no event to intercept. Inside this context Core's references find ours first. It can only live here
+    /// because nothing loads Core while PowerShell lists the cmdlet assembly's types, before
+    /// <see cref="DependencyResolver.OnImport"/> runs: an enum-typed parameter's field needs its type to lay the class
+    /// out, so the parameter enums (ActitoEnvironment, ActitoProfileApi, EtlMode) are declared in ActitoPS.dll, not
+    /// in Core. The cost: PowerShell resolves [ActitoPS.Core.…] type literals in scripts only from the default context,
+    /// so scripts cannot name Core's types (the cmdlets' parameters never need them).
     /// </remarks>
     internal sealed class PrivateLoadContext
     {

@@ -83,7 +83,7 @@ namespace ActitoPS.MassImports
             var operation = new EtlDefinitionOperation(ConnectionOrCurrent(Connection), ActitoHost, CancelToken);
             var definition = ParameterSetName == DefinitionSet
                 ? ReadDefinition(Definition is PSObject wrapped ? wrapped.BaseObject : Definition)
-                : operation.FromParameters(Name, Description, ParameterSetName == ProfileTableSet ? Table : null, ParameterSetName == CustomTableSet ? CustomTable : null, Mode,
+                : operation.FromParameters(Name, Description, ParameterSetName == ProfileTableSet ? Table : null, ParameterSetName == CustomTableSet ? CustomTable : null, PowerShellValues.ToCore<Core.MassImports.EtlMode>(Mode),
                     PowerShellValues.ToTextDictionary(Mapping),
                     Separator, FileNamePattern, ReportRecipient ?? Array.Empty<string>(), ResultFile.IsPresent);
             operation.New(definition);

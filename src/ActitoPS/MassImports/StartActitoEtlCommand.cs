@@ -156,7 +156,7 @@ namespace ActitoPS.MassImports
                 EtlId = MyInvocation.BoundParameters.ContainsKey(nameof(EtlId)) ? EtlId : null,
                 IgnoreEmptyValues = IgnoreEmptyValues.IsPresent,
                 ExpectsFiles = MyInvocation.BoundParameters.ContainsKey(nameof(Path)) || MyInvocation.BoundParameters.ContainsKey(nameof(File)),
-                Mode = Mode,
+                Mode = PowerShellValues.ToCore<Core.MassImports.EtlMode>(Mode),
                 Mapping = PowerShellValues.ToTextDictionary(Mapping),
                 ReportRecipients = ReportRecipient ?? Array.Empty<string>(),
                 ResultFile = ResultFile.IsPresent,
