@@ -123,6 +123,21 @@ public sealed class ModuleDependencyTests
     }
 
     [Theory]
+    [InlineData("ActitoPS.Core, Version=0.1.0.0, Culture=neutral, PublicKeyToken=null", "Dependencies/ActitoPS.Core.dll")]
+    [InlineData("CsvHelper, Version=33.0.0.0, Culture=neutral, PublicKeyToken=8c4959082be5c823", "Dependencies/CsvHelper.dll")]
+    [InlineData("System.Runtime.CompilerServices.Unsafe, Version=4.0.4.0, Culture=neutral, PublicKeyToken=b03f5f7f11d50a3a", "Dependencies/System.Runtime.CompilerServices.Unsafe.dll")]
+    // Core's reference from Dependencies to the root: probing beside Core does not find it on .NET Framework.
+    [InlineData("Newtonsoft.Json, Version=13.0.0.0, Culture=neutral, PublicKeyToken=30ad4fe6b2a6aeed", "Newtonsoft.Json.dll")]
+    public void Windows_PowerShell_5_1s_handler_finds_each_reference_in_Dependencies_then_in_the_root(string requested, string expected)
+    {
+        using var session = ModuleSession.Start();
+
+        var found = session.Run($"[ActitoPS.Hosting.DependencyResolver]::Locate({Rows.Quote(requested)})").AssertClean().Text;
+
+        Assert.Equal([Path.Combine(ModuleFolder, expected)], found);
+    }
+
+    [Theory]
     [InlineData("CsvHelper, Version=33.0.0.0, Culture=neutral, PublicKeyToken=8c4959082be5c823", "CsvHelper, Version=33.0.0.0, Culture=neutral, PublicKeyToken=8c4959082be5c823", true)]
     [InlineData("System.Memory, Version=4.0.1.0, Culture=neutral, PublicKeyToken=cc7b13ffcd2ddd51", "System.Memory, Version=4.0.1.2, Culture=neutral, PublicKeyToken=cc7b13ffcd2ddd51", true)]
     [InlineData("System.Memory, Version=4.0.2.0, Culture=neutral, PublicKeyToken=cc7b13ffcd2ddd51", "System.Memory, Version=4.0.1.2, Culture=neutral, PublicKeyToken=cc7b13ffcd2ddd51", false)]

@@ -128,12 +128,16 @@ namespace ActitoPS.Hosting
             }
         }
 
-        // Windows PowerShell 5.1 only. Called after the LoadFrom context's own probing failed: CsvHelper for
-        // ActitoPS.Core (probed beside it, in the root), or a version the shipped file does not carry exactly.
+        // Windows PowerShell 5.1 only. Called after the LoadFrom context's own probing failed: ActitoPS.Core for the
+        // cmdlets (it ships in Dependencies), CsvHelper or a support assembly at a version the shipped file does not carry
+        // exactly, or Newtonsoft.Json for Core (it ships in the root, where probing from Dependencies does not look).
         private static Assembly? Resolve(object? sender, ResolveEventArgs args)
         {
-            var path = Find(args.Name, DependencyDirectory);
+            var path = Locate(args.Name);
             return path == null ? null : Assembly.LoadFrom(path);
         }
+
+        /// <summary>Where Windows PowerShell 5.1's handler finds an assembly: Dependencies first, then the module's root.</summary>
+        public static string? Locate(string requestedName) => Find(requestedName, DependencyDirectory) ?? Find(requestedName, ModuleDirectory);
     }
 }
