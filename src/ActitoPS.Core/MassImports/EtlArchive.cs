@@ -13,7 +13,7 @@ namespace ActitoPS.Core.MassImports
         public static string Zip(IReadOnlyList<KeyValuePair<string, string>> entries, string directory, string baseName)
         {
             Directory.CreateDirectory(directory);
-            var stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N").Substring(0, 8);
+            var stamp = EtlFileReader.SpoolStamp();
             var path = Path.Combine(directory, $"{baseName}-{stamp}.zip");
             using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             using (var zip = new ZipArchive(file, ZipArchiveMode.Create))

@@ -49,7 +49,7 @@ namespace ActitoPS.Core.MassImports
             _options = options ?? throw new ArgumentNullException(nameof(options));
             options.Validate();
             Directory.CreateDirectory(options.SpoolDirectory);
-            _stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N").Substring(0, 8);
+            _stamp = EtlFileReader.SpoolStamp();
         }
 
         /// <summary>The columns seen so far, in the order they first appeared.</summary>

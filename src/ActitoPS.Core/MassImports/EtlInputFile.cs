@@ -39,13 +39,8 @@ namespace ActitoPS.Core.MassImports
         public static Reading Check(string path, char separator, EtlCheck check, Action<long>? onRow, CancellationToken cancellationToken)
         {
             if (!File.Exists(path)) throw new ArgumentException($"There is no file at {path}.");
-            bool compressed;
-            using (var raw = File.OpenRead(path))
-            {
-                var magic = new byte[4];
-                var read = raw.Read(magic, 0, 4);
-                compressed = (read >= 2 && magic[0] == 0x1f && magic[1] == 0x8b) || (read >= 4 && magic[0] == 0x50 && magic[1] == 0x4b && magic[2] == 0x03 && magic[3] == 0x04);
-            }
+            var packing = EtlFileReader.PackingOf(path);
+            var compressed = packing != EtlCompression.None;
 
             try
             {
@@ -63,7 +58,7 @@ namespace ActitoPS.Core.MassImports
                         return new Reading(Array.Empty<string>(), 0, compressed);
                     }
                 }
-                return Read(path, separator, check, onRow, compressed, cancellationToken);
+                return Read(path, separator, check, onRow, packing, cancellationToken);
             }
             catch (InvalidDataException unreadable)
             {
@@ -72,8 +67,9 @@ namespace ActitoPS.Core.MassImports
             }
         }
 
-        private static Reading Read(string path, char separator, EtlCheck check, Action<long>? onRow, bool compressed, CancellationToken cancellationToken)
+        private static Reading Read(string path, char separator, EtlCheck check, Action<long>? onRow, EtlCompression packing, CancellationToken cancellationToken)
         {
+            var compressed = packing != EtlCompression.None;
             var config = new CsvConfiguration(CultureInfo.InvariantCulture)
             {
                 Delimiter = separator.ToString(),
@@ -142,16 +138,10 @@ namespace ActitoPS.Core.MassImports
                 }
                 if (rows == 0) check.ReportFile("the file has a header but no row.");
                 // .NET's gzip reader ends quietly where a file was cut short: its trailer says how long the text is.
-                if (IsGzip(path) && !GzipLengthMatches(path, stream.BytesRead))
+                if (packing == EtlCompression.Gzip && !GzipLengthMatches(path, stream.BytesRead))
                     check.ReportFile("the gzip file is cut short (its end does not match what it holds): copy or download it again.");
                 return new Reading(header, rows, compressed);
             }
-        }
-
-        private static bool IsGzip(string path)
-        {
-            using (var raw = File.OpenRead(path))
-                return raw.ReadByte() == 0x1f && raw.ReadByte() == 0x8b;
         }
 
         /// <summary>The gzip trailer's ISIZE (the text's length modulo 2^32) against the bytes actually inflated.</summary>
@@ -215,7 +205,7 @@ namespace ActitoPS.Core.MassImports
         public static string Pack(string path, EtlCompression compression, string spoolDirectory, string baseName)
         {
             Directory.CreateDirectory(spoolDirectory);
-            var stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N").Substring(0, 8);
+            var stamp = EtlFileReader.SpoolStamp();
             var name = Path.GetFileNameWithoutExtension(path);
             var packed = Path.Combine(spoolDirectory, $"{baseName}-{stamp}" + (compression == EtlCompression.Zip ? ".zip" : ".csv.gz"));
             using (var source = File.OpenRead(path))

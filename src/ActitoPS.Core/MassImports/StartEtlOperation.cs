@@ -4,7 +4,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using ActitoPS.Core.Connection;
 using ActitoPS.Core.Hosting;
 using ActitoPS.Core.Http;
@@ -26,6 +25,7 @@ namespace ActitoPS.Core.MassImports
         private readonly Func<object, object?>? _unwrap;
         private readonly CancellationToken _cancellation;
         private readonly MassImportApi _api;
+        private readonly ItemCalls _calls;
         private WaitEtlOperation? _waiting;
         private EtlDestination? _destination;
         private List<EtlCheck>? _checks;
@@ -45,6 +45,7 @@ namespace ActitoPS.Core.MassImports
             _unwrap = unwrap;
             _cancellation = cancellationToken;
             _api = new MassImportApi(connection);
+            _calls = new ItemCalls(host, cancellationToken);
         }
 
         /// <summary>The profile table (-Table); or <see cref="CustomTable"/>.</summary>
@@ -337,8 +338,8 @@ namespace ActitoPS.Core.MassImports
                 try
                 {
                     id = definition != null
-                        ? Task.Run(() => _api.StartOneShotAsync(definition, part.Path, _cancellation), _cancellation).GetAwaiter().GetResult()
-                        : Task.Run(() => _api.TriggerAsync(destination.EtlId!, part.Path, _cancellation), _cancellation).GetAwaiter().GetResult();
+                        ? _calls.Call(ct => _api.StartOneShotAsync(definition, part.Path, ct))
+                        : _calls.Call(ct => _api.TriggerAsync(destination.EtlId!, part.Path, ct));
                 }
                 catch (ActitoImportQuotaException quota)
                 {
@@ -436,7 +437,7 @@ namespace ActitoPS.Core.MassImports
             if (_destination != null) return _destination;
             if (EtlId != null)
             {
-                var definition = Task.Run(() => _api.GetEtlAsync(EtlId, _cancellation), _cancellation).GetAwaiter().GetResult();
+                var definition = _calls.Call(ct => _api.GetEtlAsync(EtlId, ct));
                 _destination = EtlDestination.Triggered(definition, new EtlTargets(_connection, _host, _cancellation));
             }
             else if (!string.IsNullOrWhiteSpace(CustomTable))
