@@ -54,10 +54,8 @@ $RepoRoot = $PSScriptRoot
 . (Join-Path (Join-Path (Join-Path $RepoRoot 'tests') 'pester') 'EmulatorHelpers.ps1')
 
 $OutDir = Join-Path $RepoRoot 'out'
-$ManifestPath = Join-Path $RepoRoot 'ActitoPS.psd1'
-$ModuleVersion = (Import-PowerShellDataFile -LiteralPath $ManifestPath).ModuleVersion
-$ModuleRoot = Join-Path $OutDir 'ActitoPS'
-$ModuleDir = Join-Path $ModuleRoot $ModuleVersion
+$ModuleDir = Get-BuiltModuleDirectory -RepoRoot $RepoRoot
+$ModuleRoot = Split-Path -Parent $ModuleDir
 $HelpDir = Join-PathPart $OutDir 'help' 'en-US'
 $DemoPort = 5080
 $script:ModuleBuilt = $false

@@ -345,23 +345,5 @@ static class Driver
         _ => r.Mode,
     };
 
-    private static Result Child(string mode, int rows)
-    {
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
-        if (string.Equals(Path.GetFileNameWithoutExtension(Environment.ProcessPath), "dotnet", StringComparison.OrdinalIgnoreCase))
-            start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
-        start.ArgumentList.Add(mode);
-        start.ArgumentList.Add(rows.ToString(CultureInfo.InvariantCulture));
-        using var child = Process.Start(start) ?? throw new InvalidOperationException("Could not start " + start.FileName);
-        Result? result = null;
-        string? line;
-        while ((line = child.StandardOutput.ReadLine()) != null)
-        {
-            if (line.StartsWith("RESULT ", StringComparison.Ordinal)) result = JsonSerializer.Deserialize<Result>(line.Substring(7));
-            else Console.WriteLine(line);
-        }
-        child.WaitForExit();
-        if (child.ExitCode != 0 || result == null) throw new InvalidOperationException($"{mode} {rows}: exit code {child.ExitCode}, {(result == null ? "no result" : "a result")}.");
-        return result;
-    }
+    private static Result Child(string mode, int rows) => ChildRun.Run<Result>(mode, rows);
 }

@@ -18,6 +18,13 @@ function Join-PathPart {
     $result
 }
 
+function Get-BuiltModuleDirectory {
+    # Where build.ps1 publishes the module: out/ActitoPS/<ModuleVersion of ActitoPS.psd1>, the Gallery's layout.
+    param([Parameter(Mandatory = $true)] [string] $RepoRoot)
+    $version = (Import-PowerShellDataFile -LiteralPath (Join-Path $RepoRoot 'ActitoPS.psd1')).ModuleVersion
+    Join-PathPart $RepoRoot 'out' 'ActitoPS' $version
+}
+
 function Test-OnWindows {
     [System.Environment]::OSVersion.Platform -eq [System.PlatformID]::Win32NT
 }

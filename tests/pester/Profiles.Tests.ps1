@@ -13,8 +13,7 @@ Describe 'Profile cmdlets against the emulator' {
         $ProgressPreference = 'SilentlyContinue'
 
         $RepoRoot = (Resolve-Path -LiteralPath (Join-PathPart $PSScriptRoot '..' '..')).ProviderPath
-        $Version = (Import-PowerShellDataFile -LiteralPath (Join-Path $RepoRoot 'ActitoPS.psd1')).ModuleVersion
-        $ManifestPath = Join-PathPart $RepoRoot 'out' 'ActitoPS' $Version 'ActitoPS.psd1'
+        $ManifestPath = Join-Path (Get-BuiltModuleDirectory -RepoRoot $RepoRoot) 'ActitoPS.psd1'
         if (-not (Test-Path -LiteralPath $ManifestPath -PathType Leaf)) {
             & (Join-Path $RepoRoot 'build.ps1') -Task Build
         }
