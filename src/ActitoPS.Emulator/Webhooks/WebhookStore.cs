@@ -1,4 +1,5 @@
 using System.Globalization;
+using ActitoPS.Emulator.State;
 
 namespace ActitoPS.Emulator.Webhooks;
 
@@ -9,45 +10,18 @@ namespace ActitoPS.Emulator.Webhooks;
 internal sealed class WebhookStore
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<long, WebhookSubscription> _subscriptions = [];
+    private readonly NumberedStore<WebhookSubscription> _subscriptions = new(1, s => s.Id);
     private readonly List<WebhookDelivery> _deliveries = [];
-    private long _lastSubscriptionId;
     private long _lastDeliveryId;
 
-    public WebhookSubscription Add(Func<long, WebhookSubscription> create)
-    {
-        lock (_gate)
-        {
-            var subscription = create(++_lastSubscriptionId);
-            _subscriptions.Add(subscription.Id, subscription);
-            return subscription;
-        }
-    }
+    public WebhookSubscription Add(Func<long, WebhookSubscription> create) => _subscriptions.Add(create);
 
-    public WebhookSubscription? Find(long id)
-    {
-        lock (_gate)
-        {
-            return _subscriptions.GetValueOrDefault(id);
-        }
-    }
+    public WebhookSubscription? Find(long id) => _subscriptions.Find(id);
 
-    public bool Remove(long id)
-    {
-        lock (_gate)
-        {
-            return _subscriptions.Remove(id);
-        }
-    }
+    public bool Remove(long id) => _subscriptions.Remove(id);
 
     /// <summary>Oldest first.</summary>
-    public IReadOnlyList<WebhookSubscription> List()
-    {
-        lock (_gate)
-        {
-            return _subscriptions.Values.OrderBy(s => s.Id).ToList();
-        }
-    }
+    public IReadOnlyList<WebhookSubscription> List() => _subscriptions.List();
 
     /// <summary>
     /// The active subscriptions an execution's end is sent to: those of its ETL (onElementId), and those without
@@ -57,13 +31,7 @@ internal sealed class WebhookStore
     public IReadOnlyList<WebhookSubscription> Matching(string entity, long? etlId)
     {
         var element = etlId?.ToString(CultureInfo.InvariantCulture);
-        lock (_gate)
-        {
-            return _subscriptions.Values
-                .Where(s => s.IsActive && s.Entity == entity && (s.OnElementId is null || s.OnElementId == element))
-                .OrderBy(s => s.Id)
-                .ToList();
-        }
+        return _subscriptions.Where(s => s.IsActive && s.Entity == entity && (s.OnElementId is null || s.OnElementId == element));
     }
 
     public WebhookDelivery AddDelivery(Func<long, WebhookDelivery> create)
