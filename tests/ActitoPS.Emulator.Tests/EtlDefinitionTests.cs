@@ -190,6 +190,18 @@ public sealed class EtlDefinitionTests : TriggeredEtlTest
     }
 
     [Fact]
+    public async Task A_body_over_1_MB_is_read_whole_and_refused_400_INVALID_DEFINITION_storing_nothing()
+    {
+        var definition = OneFileDefinition("customerId,lastName");
+        definition["description"] = new string('x', 1024 * 1024);
+
+        using var response = await PostEtlAsync(definition);
+
+        await AssertErrorAsync(response, HttpStatusCode.BadRequest, "INVALID_DEFINITION");
+        Assert.Empty(Admin.GetEtlDefinitions());
+    }
+
+    [Fact]
     public async Task A_body_that_is_not_JSON_is_400_INVALID_JSON()
     {
         using var response = await PostEtlAsync("{\"type\": \"TRIGGERED\",");

@@ -273,6 +273,19 @@ public sealed class WebhookTests : TriggeredEtlTest, IAsyncLifetime
         Assert.Empty(Admin.GetWebhookDeliveries());
     }
 
+    [Fact]
+    public async Task A_body_over_64_KB_is_read_whole_and_refused_400_INVALID_WEBHOOK_SUBSCRIPTION_storing_nothing()
+    {
+        await CreateEtlAsync(GuideDefinition());
+        var body = Fixtures.ReadObject(Fixtures.WebhookSubscriptionEtlExecution);
+        body["headers"]!["X-Padding"] = new string('x', 64 * 1024);
+
+        using var response = await Http.PostAsync(Subscriptions, Json(body.ToJsonString()));
+
+        await AssertErrorAsync(response, HttpStatusCode.BadRequest, "INVALID_WEBHOOK_SUBSCRIPTION");
+        Assert.Empty(Admin.GetWebhookSubscriptions());
+    }
+
     [Theory]
     [InlineData("on", "\"PROFILE_TABLE\"", "on")]
     [InlineData("on", null, "on")]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ActitoPS.Emulator.Errors;
+using ActitoPS.Emulator.Hosting;
 using ActitoPS.Emulator.Json;
 using ActitoPS.Emulator.State;
 
@@ -120,24 +121,6 @@ internal static class EtlDefinitionEndpoints
             EtlExecution.Triggered(id, etl, form.TakeUpload(), now, core.Time.GetTimestamp()));
     }
 
-    /// <summary>The whole body is read before a refusal, so the client gets its answer rather than a reset connection.</summary>
-    private static async Task<byte[]> ReadBodyAsync(HttpContext context)
-    {
-        using var kept = new MemoryStream();
-        var buffer = new byte[8192];
-        var tooLarge = false;
-        int read;
-        while ((read = await context.Request.Body.ReadAsync(buffer, context.RequestAborted)) > 0)
-        {
-            tooLarge |= kept.Length + read > MaxDefinitionBytes;
-            if (!tooLarge)
-            {
-                kept.Write(buffer, 0, read);
-            }
-        }
-
-        return tooLarge
-            ? throw new ApiErrorException(ApiError.BadRequest("INVALID_DEFINITION", "The body is over 1 MB: it is not an ETL definition."))
-            : kept.ToArray();
-    }
+    private static Task<byte[]> ReadBodyAsync(HttpContext context) =>
+        BoundedBody.ReadAsync(context, MaxDefinitionBytes, () => ApiError.BadRequest("INVALID_DEFINITION", "The body is over 1 MB: it is not an ETL definition."));
 }

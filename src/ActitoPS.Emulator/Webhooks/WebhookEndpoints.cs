@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ActitoPS.Emulator.Errors;
+using ActitoPS.Emulator.Hosting;
 using ActitoPS.Emulator.Json;
 using ActitoPS.Emulator.MassImports;
 using ActitoPS.Emulator.State;
@@ -68,24 +69,6 @@ internal static class WebhookEndpoints
                 "WEBHOOK_SUBSCRIPTION_NOT_FOUND", string.Create(CultureInfo.InvariantCulture, $"No webhook subscription {id} in entity '{name}'.")));
     }
 
-    /// <summary>The whole body is read before a refusal, so the client gets its answer rather than a reset connection.</summary>
-    private static async Task<byte[]> ReadBodyAsync(HttpContext context)
-    {
-        using var kept = new MemoryStream();
-        var buffer = new byte[8192];
-        var tooLarge = false;
-        int read;
-        while ((read = await context.Request.Body.ReadAsync(buffer, context.RequestAborted)) > 0)
-        {
-            tooLarge |= kept.Length + read > MaxBodyBytes;
-            if (!tooLarge)
-            {
-                kept.Write(buffer, 0, read);
-            }
-        }
-
-        return tooLarge
-            ? throw new ApiErrorException(ApiError.BadRequest("INVALID_WEBHOOK_SUBSCRIPTION", "The body is over 64 KB: it is not a webhook subscription."))
-            : kept.ToArray();
-    }
+    private static Task<byte[]> ReadBodyAsync(HttpContext context) =>
+        BoundedBody.ReadAsync(context, MaxBodyBytes, () => ApiError.BadRequest("INVALID_WEBHOOK_SUBSCRIPTION", "The body is over 64 KB: it is not a webhook subscription."));
 }
