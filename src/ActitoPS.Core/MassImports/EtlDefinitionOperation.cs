@@ -5,10 +5,8 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ActitoPS.Core.Connection;
-using ActitoPS.Core.CustomTables;
 using ActitoPS.Core.Hosting;
 using ActitoPS.Core.Http;
-using ActitoPS.Core.Profiles;
 
 namespace ActitoPS.Core.MassImports
 {
@@ -21,26 +19,24 @@ namespace ActitoPS.Core.MassImports
     {
         private readonly ActitoConnection _connection;
         private readonly IActitoHost _host;
-        private readonly CancellationToken _cancellation;
         private readonly MassImportApi _api;
         private readonly ItemCalls _calls;
-        private ProfileTableResolver? _profiles;
-        private CustomTableResolver? _customTables;
+        private readonly EtlTargets _targets;
 
         public EtlDefinitionOperation(ActitoConnection connection, IActitoHost host, CancellationToken cancellationToken)
         {
             _connection = connection ?? throw new ArgumentNullException(nameof(connection));
             _host = host;
-            _cancellation = cancellationToken;
             _api = new MassImportApi(connection);
             _calls = new ItemCalls(host, cancellationToken);
+            _targets = new EtlTargets(connection, host, cancellationToken);
         }
 
         /// <summary>The one-table definition from parameters; <paramref name="mapping"/> null: every field of the table, header = its name.</summary>
         public EtlDefinition FromParameters(string name, string? description, string? table, string? customTable, EtlMode mode, IReadOnlyDictionary<string, string>? mapping,
             char separator, string? fileNamePattern, IReadOnlyList<string> reportRecipients, bool resultFiles)
         {
-            var target = customTable != null ? CustomTarget(customTable) : ProfileTarget(table ?? throw new ArgumentException("Give -Table or -CustomTable."));
+            var target = customTable != null ? _targets.Custom(customTable) : _targets.Profile(table ?? throw new ArgumentException("Give -Table or -CustomTable."));
             var pairs = mapping != null
                 ? mapping.Select(m => new KeyValuePair<string, string>(m.Key, target.FieldFor(m.Value) ?? m.Value)).ToList()
                 : target.AllFields(mode).Select(f => new KeyValuePair<string, string>(f, f)).ToList();
@@ -83,7 +79,7 @@ namespace ActitoPS.Core.MassImports
             try
             {
                 definition.TableNames = definition.Loadings.Select(l =>
-                    (l.DestinationType == EtlDestinationType.CustomTable ? CustomTarget(l.DestinationId) : ProfileTarget(l.DestinationId)).Name).Distinct(StringComparer.Ordinal).ToList();
+                    _targets.For(l).Name).Distinct(StringComparer.Ordinal).ToList();
             }
             catch (ArgumentException)
             {
@@ -113,7 +109,7 @@ namespace ActitoPS.Core.MassImports
                 EtlTarget target;
                 try
                 {
-                    target = loading.DestinationType == EtlDestinationType.CustomTable ? CustomTarget(loading.DestinationId) : ProfileTarget(loading.DestinationId);
+                    target = _targets.For(loading);
                 }
                 catch (ArgumentException unknown)
                 {
@@ -125,18 +121,6 @@ namespace ActitoPS.Core.MassImports
                 problems.AddRange(check.Problems.Select(p => $"file '{loading.FileCode}': {p}"));
             }
             return problems;
-        }
-
-        private EtlTarget ProfileTarget(string name)
-        {
-            var table = (_profiles ?? (_profiles = new ProfileTableResolver(_connection, _host))).Find(name, _cancellation);
-            return table == null ? EtlTarget.Unchecked(EtlDestinationType.ProfileTable, name) : EtlTarget.For(table);
-        }
-
-        private EtlTarget CustomTarget(string name)
-        {
-            var table = (_customTables ?? (_customTables = new CustomTableResolver(_connection, _host))).Find(name, _cancellation);
-            return table == null ? EtlTarget.Unchecked(EtlDestinationType.CustomTable, name) : EtlTarget.For(table);
         }
 
         private T Call<T>(Func<CancellationToken, Task<T>> call) => _calls.Call(call);
