@@ -169,12 +169,14 @@ exit 0
 function Invoke-DocsTask {
     Write-Step 'Docs: platyPS New-ExternalHelp from docs/en-US'
     # Only the classic platyPS (0.14) has New-ExternalHelp; Microsoft.PowerShell.PlatyPS 1.x renamed it.
+    # The pages keep to what 0.14 carries into MAML (docs/README.md), and the tests model its rules.
     $platyPS = Get-Module -ListAvailable -Name platyPS |
+        Where-Object { $_.Version -ge [version]'0.14.0' } |
         Sort-Object -Property Version -Descending |
         Select-Object -First 1
     if ($null -eq $platyPS) {
-        Write-Warning ('platyPS is not installed, so no external help was built: Get-Help will show syntax only. ' +
-            'Install-Module platyPS -Scope CurrentUser, then run ./build.ps1 -Task Docs.')
+        Write-Warning ('platyPS 0.14 is not installed, so no external help was built: Get-Help will show syntax only. ' +
+            'Install-Module platyPS -RequiredVersion 0.14.2 -Scope CurrentUser, then run ./build.ps1 -Task Docs.')
         return
     }
     Import-Module -Name $platyPS.Path

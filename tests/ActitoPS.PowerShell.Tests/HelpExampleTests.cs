@@ -33,7 +33,7 @@ public sealed class HelpExampleTests : InEngineTest
     {
         Emulator.Admin.UpdateSettings(new EmulatorSettingsUpdate { CallsPerMinute = 0, EtlDurationMs = 0 });
         _work = Path.Combine(Path.GetTempPath(), "actitops-help-examples", Guid.NewGuid().ToString("N"));
-        CopyDirectory(EmulatorFixture.SamplePath(string.Empty), Path.Combine(_work, "samples"));
+        Repository.CopyDirectory(EmulatorFixture.SamplePath(string.Empty), Path.Combine(_work, "samples"));
     }
 
     public override void Dispose()
@@ -42,17 +42,7 @@ public sealed class HelpExampleTests : InEngineTest
         if (Directory.Exists(_work)) Directory.Delete(_work, recursive: true);
     }
 
-    private static string Root
-    {
-        get
-        {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory != null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "ActitoPS.sln"))) return directory.FullName;
-            }
-            throw new InvalidOperationException("No ActitoPS.sln above the test folder.");
-        }
-    }
+    private static string Root => Repository.Root;
 
     /// <summary>One example of a page: its number, its title, its markers and its code.</summary>
     public sealed record Example(string Page, int Number, string Title, IReadOnlyList<(string Kind, string Argument)> Markers, string Code)
@@ -201,10 +191,4 @@ public sealed class HelpExampleTests : InEngineTest
         [.. Directory.GetFiles(_work, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
             .Select(f => f + "|" + new FileInfo(f).Length + "|" + File.GetLastWriteTimeUtc(f).Ticks)];
 
-    private static void CopyDirectory(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        foreach (var directory in Directory.GetDirectories(from)) CopyDirectory(directory, Path.Combine(to, Path.GetFileName(directory)));
-    }
 }

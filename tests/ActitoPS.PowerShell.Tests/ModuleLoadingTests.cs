@@ -105,7 +105,7 @@ public sealed class ModuleLoadingTests
             .First(m => m.Success).Groups[1].Value;
         try
         {
-            CopyDirectory(ModuleSession.ModuleDirectory, Path.Combine(root, version));
+            Repository.CopyDirectory(ModuleSession.ModuleDirectory, Path.Combine(root, version));
             using var session = ModuleSession.Start(importModule: false);
 
             var imported = session.Run($"Import-Module {Rows.Quote(root)} -PassThru | ForEach-Object {{ '{{0}} {{1}}' -f $_.Version, $_.ModuleBase }}").AssertClean();
@@ -122,8 +122,7 @@ public sealed class ModuleLoadingTests
     public void Build_ps1_and_the_Pester_tests_agree_on_the_module_folder_the_manifest_version_names()
     {
         // build.ps1 cannot run here (no pwsh); the helper it and the Pester tests share can.
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "ActitoPS.sln"))) root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar))!;
+        var root = Repository.Root;
         var version = File.ReadAllLines(Path.Combine(root, "ActitoPS.psd1")).Select(l => System.Text.RegularExpressions.Regex.Match(l, @"^\s*ModuleVersion\s*=\s*'([^']+)'"))
             .First(m => m.Success).Groups[1].Value;
         using var session = ModuleSession.Start(importModule: false);
@@ -131,12 +130,5 @@ public sealed class ModuleLoadingTests
         var folder = session.Run($". {Rows.Quote(Path.Combine(root, "tests", "pester", "EmulatorHelpers.ps1"))}; Get-BuiltModuleDirectory -RepoRoot {Rows.Quote(root)}").AssertClean();
 
         Assert.Equal([Path.Combine(root, "out", "ActitoPS", version)], folder.Text);
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        foreach (var folder in Directory.GetDirectories(from)) CopyDirectory(folder, Path.Combine(to, Path.GetFileName(folder)));
     }
 }

@@ -1,3 +1,4 @@
+using ActitoPS.PowerShell.Tests.Harness;
 using System.Management.Automation.Language;
 
 namespace ActitoPS.PowerShell.Tests;
@@ -8,17 +9,7 @@ namespace ActitoPS.PowerShell.Tests;
 /// </summary>
 public sealed class ScriptParsingTests
 {
-    private static string Root
-    {
-        get
-        {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory != null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "ActitoPS.sln"))) return directory.FullName;
-            }
-            throw new InvalidOperationException("No ActitoPS.sln above the test folder.");
-        }
-    }
+    private static string Root => Repository.Root;
 
     public static TheoryData<string> Scripts()
     {
