@@ -4,7 +4,7 @@
 #
 @{
     RootModule           = 'ActitoPS.dll'
-    ModuleVersion        = '0.1.0'
+    ModuleVersion        = '0.2.0'
     GUID                 = '31a167ce-6f10-4af2-a70b-55c21febe7e8'
     Author               = 'ActitoPS'
     CompanyName          = 'ActitoPS'
@@ -65,7 +65,10 @@
 - Webhooks on ETL executions: New-, Get- and Remove-ActitoWebhookSubscription.
 - Azure Automation runbooks in samples/runbooks, with a dry run against the emulator (docs/runbooks.md).
 - CsvHelper and its support assemblies ship in Dependencies/ and load through the module''s resolver, so
-  Windows PowerShell 5.1 binds them.'
+  Windows PowerShell 5.1 binds them.
+- Get-Help shows every list, parameter description and line of example code of the help pages as written
+  (the pages keep to the markdown platyPS carries into external help); every example runs against the
+  emulator in the tests.'
         }
     }
 }

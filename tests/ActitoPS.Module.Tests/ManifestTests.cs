@@ -108,4 +108,15 @@ public class ManifestTests
         Assert.True(newest.Success, "CHANGELOG.md has no '## version' section.");
         Assert.Equal(newest.Groups["body"].Value.Trim(), notes.Replace("\r\n", "\n").Trim());
     }
+
+    [Fact]
+    public void The_module_version_is_the_version_of_the_newest_changelog_section()
+    {
+        // A package built from main carries the version its release notes describe.
+        var changelog = Repo.ReadText("CHANGELOG.md").Replace("\r\n", "\n");
+        var newest = Regex.Match(changelog, @"^## (?<version>\d+\.\d+\.\d+)\b", RegexOptions.Multiline);
+
+        Assert.True(newest.Success, "CHANGELOG.md has no '## x.y.z' section.");
+        Assert.Equal(newest.Groups["version"].Value, Manifest.Read().GetString("ModuleVersion"));
+    }
 }

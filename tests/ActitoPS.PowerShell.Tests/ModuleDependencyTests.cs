@@ -17,8 +17,8 @@ public sealed class ModuleDependencyTests
     private static readonly (string File, string Version)[] Shipped =
     [
         // In the root, not in Dependencies: PowerShell loads it while listing the cmdlets (Hosting/PrivateLoadContext.cs).
-        ("ActitoPS.dll", "0.1.0.0"),
-        ("Dependencies/ActitoPS.Core.dll", "0.1.0.0"),
+        ("ActitoPS.dll", "0.2.0.0"),
+        ("Dependencies/ActitoPS.Core.dll", "0.2.0.0"),
         ("Dependencies/CsvHelper.dll", "33.0.0.0"),
         ("Dependencies/Microsoft.Bcl.AsyncInterfaces.dll", "8.0.0.0"),
         ("Dependencies/Microsoft.Bcl.HashCode.dll", "1.0.0.0"),
@@ -123,7 +123,7 @@ public sealed class ModuleDependencyTests
     }
 
     [Theory]
-    [InlineData("ActitoPS.Core, Version=0.1.0.0, Culture=neutral, PublicKeyToken=null", "Dependencies/ActitoPS.Core.dll")]
+    [InlineData("ActitoPS.Core, Version=0.2.0.0, Culture=neutral, PublicKeyToken=null", "Dependencies/ActitoPS.Core.dll")]
     [InlineData("CsvHelper, Version=33.0.0.0, Culture=neutral, PublicKeyToken=8c4959082be5c823", "Dependencies/CsvHelper.dll")]
     [InlineData("System.Runtime.CompilerServices.Unsafe, Version=4.0.4.0, Culture=neutral, PublicKeyToken=b03f5f7f11d50a3a", "Dependencies/System.Runtime.CompilerServices.Unsafe.dll")]
     // Core's reference from Dependencies to the root: probing beside Core does not find it on .NET Framework.

@@ -27,7 +27,7 @@ public sealed class ModuleLoadingTests
 
         var module = Assert.IsType<PSModuleInfo>(Assert.Single(result.Output).BaseObject);
         Assert.Equal("ActitoPS", module.Name);
-        Assert.Equal(new Version(0, 1, 0), module.Version);
+        Assert.Equal(Version.Parse(Repository.ModuleVersion), module.Version);
         Assert.Equal(Cmdlets, module.ExportedCmdlets.Keys.Order(StringComparer.Ordinal));
     }
 
@@ -101,8 +101,7 @@ public sealed class ModuleLoadingTests
     {
         // build.ps1 publishes into out/ActitoPS/<version>; the README imports ./out/ActitoPS.
         var root = Path.Combine(Path.GetTempPath(), "actitops-layout-" + Guid.NewGuid().ToString("N"), "ActitoPS");
-        var version = File.ReadAllLines(ModuleSession.ManifestPath).Select(l => System.Text.RegularExpressions.Regex.Match(l, @"^\s*ModuleVersion\s*=\s*'([^']+)'"))
-            .First(m => m.Success).Groups[1].Value;
+        var version = Repository.ModuleVersion;
         try
         {
             Repository.CopyDirectory(ModuleSession.ModuleDirectory, Path.Combine(root, version));
@@ -123,8 +122,7 @@ public sealed class ModuleLoadingTests
     {
         // build.ps1 cannot run here (no pwsh); the helper it and the Pester tests share can.
         var root = Repository.Root;
-        var version = File.ReadAllLines(Path.Combine(root, "ActitoPS.psd1")).Select(l => System.Text.RegularExpressions.Regex.Match(l, @"^\s*ModuleVersion\s*=\s*'([^']+)'"))
-            .First(m => m.Success).Groups[1].Value;
+        var version = Repository.ModuleVersion;
         using var session = ModuleSession.Start(importModule: false);
 
         var folder = session.Run($". {Rows.Quote(Path.Combine(root, "tests", "pester", "EmulatorHelpers.ps1"))}; Get-BuiltModuleDirectory -RepoRoot {Rows.Quote(root)}").AssertClean();

@@ -7,6 +7,11 @@ public static class Repository
 
     public static string PathOf(params string[] parts) => Path.Combine([Root, .. parts]);
 
+    /// <summary>ActitoPS.psd1's ModuleVersion, as build.ps1 names the version folder after it.</summary>
+    public static string ModuleVersion { get; } = File.ReadAllLines(PathOf("ActitoPS.psd1"))
+        .Select(l => System.Text.RegularExpressions.Regex.Match(l, @"^\s*ModuleVersion\s*=\s*'([^']+)'"))
+        .First(m => m.Success).Groups[1].Value;
+
     public static void CopyDirectory(string from, string to)
     {
         Directory.CreateDirectory(to);
