@@ -22,7 +22,9 @@ script: a loaded assembly cannot be unloaded, and on Windows it would lock out/A
 next build.
 
 .PARAMETER Task
-One or more of Build, Test, Docs, Package, Demo.
+One or more of Build, Test, Docs, Package, Demo, as a list (-Task Build, Package at a PowerShell prompt) or as
+one comma-separated word (pwsh ./build.ps1 -Task Build,Package from bash or cmd, where pwsh -File takes each
+argument as a string).
 
 .PARAMETER Configuration
 The dotnet build configuration, Release unless told otherwise.
@@ -33,13 +35,18 @@ pwsh ./build.ps1
 Builds the module, starts the emulator on http://127.0.0.1:5080, runs the quick start and stops it.
 
 .EXAMPLE
-./build.ps1 -Task Build, Docs, Package
+pwsh ./build.ps1 -Task Build,Docs,Package 2>&1 | tee build.log
 
-Builds the module with its help into out/ActitoPS/<version> and zips it into out/ActitoPS.zip.
+Builds the module with its help into out/ActitoPS/<version> and zips it into out/ActitoPS.zip, keeping a log.
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Docs', 'Package', 'Demo')]
+    # Not a ValidateSet: 'Build,Package' arrives as one string from `pwsh -File`, and is split below.
+    [Parameter(Position = 0)]
+    [ArgumentCompleter({
+            param($commandName, $parameterName, $wordToComplete)
+            'Build', 'Test', 'Docs', 'Package', 'Demo' | Where-Object { $_ -like "$wordToComplete*" }
+        })]
     [string[]] $Task = 'Demo',
 
     [string] $Configuration = 'Release'
@@ -49,6 +56,14 @@ Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 # Windows PowerShell draws a progress bar for every web call and file copy, which slows them down.
 $ProgressPreference = 'SilentlyContinue'
+
+$KnownTasks = @('Build', 'Test', 'Docs', 'Package', 'Demo')
+$Task = @($Task | ForEach-Object { $_ -split ',' } | ForEach-Object { $_.Trim() } | Where-Object { $_ })
+foreach ($name in $Task) {
+    if ($KnownTasks -notcontains $name) {
+        throw "build.ps1 has no task '$name'. Tasks: $($KnownTasks -join ', ') (several as -Task Build,Package)."
+    }
+}
 
 $RepoRoot = $PSScriptRoot
 . (Join-Path (Join-Path (Join-Path $RepoRoot 'tests') 'pester') 'EmulatorHelpers.ps1')

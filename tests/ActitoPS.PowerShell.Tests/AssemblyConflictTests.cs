@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using ActitoPS.PowerShell.Tests.Harness;
 
@@ -17,7 +16,7 @@ public sealed class AssemblyConflictTests(EmulatorFixture emulator) : IClassFixt
     private readonly string _work = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "actitops-conflict-tests", Guid.NewGuid().ToString("N"))).FullName;
 
     /// <summary>The host as the build left it (the test project's LocateConflictHost target writes its path).</summary>
-    private static string HostPath
+    internal static string HostPath
     {
         get
         {
@@ -29,7 +28,7 @@ public sealed class AssemblyConflictTests(EmulatorFixture emulator) : IClassFixt
         }
     }
 
-    private static string OtherCsvHelper => Path.Combine(Path.GetDirectoryName(HostPath)!, "csvhelper-30", "CsvHelper.dll");
+    internal static string OtherCsvHelper => Path.Combine(Path.GetDirectoryName(HostPath)!, "csvhelper-30", "CsvHelper.dll");
 
     [Fact]
     public async Task After_another_CsvHelper_was_loaded_the_module_imports_writes_the_same_bytes_and_uses_its_own_CsvHelper()
@@ -76,43 +75,10 @@ public sealed class AssemblyConflictTests(EmulatorFixture emulator) : IClassFixt
 
     private async Task<HostRun> RunHost(string outFile, string? preload)
     {
-        var start = new ProcessStartInfo(DotnetPath())
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { HostPath, "--module", ModuleSession.ManifestPath, "--base-uri", emulator.BaseUri, "--out", outFile })
-            start.ArgumentList.Add(arg);
-        if (preload != null)
-        {
-            start.ArgumentList.Add("--preload");
-            start.ArgumentList.Add(preload);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(HostLimit);
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"The conflict host ran past {HostLimit.TotalSeconds} s (--preload {preload ?? "none"}).");
-        }
-        return new HostRun(preload ?? "clean", process.ExitCode, await stdout, await stderr);
-    }
-
-    /// <summary>The dotnet that runs these tests: `dotnet test` names it in DOTNET_HOST_PATH.</summary>
-    private static string DotnetPath()
-    {
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(host) && File.Exists(host)) return host;
-        var self = Environment.ProcessPath;
-        return self != null && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
+        List<string> arguments = [HostPath, "--module", ModuleSession.ManifestPath, "--base-uri", emulator.BaseUri, "--out", outFile];
+        if (preload != null) arguments.AddRange(["--preload", preload]);
+        var run = await ChildProcess.RunAsync($"The conflict host (--preload {preload ?? "none"})", ChildProcess.Dotnet, arguments, HostLimit);
+        return new HostRun(preload ?? "clean", run.ExitCode, run.Output, run.ErrorOutput);
     }
 
     private static string Gunzip(string path)

@@ -130,6 +130,8 @@ public sealed class SetActitoProfileTests(EmulatorFixture emulator) : InEngineTe
         var error = Assert.Single(result.Errors);
         Assert.Equal("ActitoInvalidRow,ActitoPS.Profiles.SetActitoProfileCommand", error.FullyQualifiedErrorId);
         Assert.StartsWith("Row 1, field 'subscriptions#Newsletter'", error.Exception.Message);
+        Assert.Equal("Nothing was sent for row 1: correct its field 'subscriptions#Newsletter' and send it again.", error.ErrorDetails.RecommendedAction);
+        Assert.Contains("subscriptions#Newsletter", error.ErrorDetails.Message);
         Assert.Empty(Emulator.ProfileWrites());
     }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using ActitoPS.Core.Connection;
@@ -211,7 +212,15 @@ namespace ActitoPS.Core.Hosting
         internal ActitoError RowError(int row, object? input, Exception failure)
         {
             if (failure is ActitoRecordException invalid)
-                return new ActitoError(invalid, ErrorMapping.InvalidRowId, ActitoErrorCategory.InvalidData, input);
+            {
+                // Refused before sending: say so, so that nobody looks for the row in Actito.
+                return new ActitoError(invalid, ErrorMapping.InvalidRowId, ActitoErrorCategory.InvalidData, input)
+                {
+                    RecommendedAction = invalid.Field == null
+                        ? $"Nothing was sent for row {invalid.RowNumber.ToString(CultureInfo.InvariantCulture)}: correct it and send it again."
+                        : $"Nothing was sent for row {invalid.RowNumber.ToString(CultureInfo.InvariantCulture)}: correct its field '{invalid.Field}' and send it again.",
+                };
+            }
             if (failure is ActitoApiException api)
             {
                 return new ActitoError(new ActitoRecordException(row, api.Field, api.Message, api), ErrorMapping.ErrorIdOf(api), ErrorMapping.CategoryOf(api), input)
