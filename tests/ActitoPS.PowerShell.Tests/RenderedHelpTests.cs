@@ -13,7 +13,8 @@ namespace ActitoPS.PowerShell.Tests;
 [Collection(InEngineCollection.Name)]
 public sealed class RenderedHelpTests(RenderedHelpTests.ModuleWithHelp module) : IClassFixture<RenderedHelpTests.ModuleWithHelp>
 {
-    private static readonly Regex ExampleTitle = new(@"^\s*-{5,} (Example \d+\b.*?) -{5,}\s*$");
+    // platyPS centres a title in dashes, unless it is 62 characters or more.
+    private static readonly Regex ExampleTitle = new(@"^\s*(?:-+ )?(Example \d+:.*?)(?: -+)?\s*$");
 
     public static TheoryData<string> Cmdlets()
     {
@@ -56,11 +57,20 @@ public sealed class RenderedHelpTests(RenderedHelpTests.ModuleWithHelp module) :
     [MemberData(nameof(Cmdlets))]
     public void The_page_has_the_shape_platyPS_converts(string cmdlet)
     {
+        var page = File.ReadAllText(PagePath(cmdlet)).Replace("\r\n", "\n");
         var help = PlatyPsMaml.Read(PagePath(cmdlet));
 
         Assert.Equal(cmdlet, help.Name);
         Assert.NotEmpty(help.Synopsis);
         Assert.NotEmpty(help.Description);
+        // Every heading reached its section: none was swallowed as text (a prose stretch past platyPS's look-ahead).
+        Assert.Equal(Regex.Matches(page, @"^### -\w+$", RegexOptions.Multiline).Select(m => m.Value[5..]), help.Parameters.Select(p => p.Name));
+        Assert.Equal(Regex.Matches(page, @"^### (Example \d+.*)$", RegexOptions.Multiline).Select(m => m.Groups[1].Value), help.Examples.Select(e => e.Title));
+        Assert.Equal(Regex.Matches(page, @"^### (\S+)$", RegexOptions.Multiline).Count(m => !m.Value.StartsWith("### -") && !m.Value.StartsWith("### Example") && m.Groups[1].Value != "CommonParameters"
+                && SectionOf(page, m.Index) is "INPUTS" or "OUTPUTS"),
+            help.Inputs.Count + help.Outputs.Count);
+        Assert.False(help.Description.Contains("## ", StringComparison.Ordinal) || help.Notes.Contains("## ", StringComparison.Ordinal),
+            "A heading ended up inside the DESCRIPTION or the NOTES.");
     }
 
     [Theory]
@@ -153,6 +163,19 @@ public sealed class RenderedHelpTests(RenderedHelpTests.ModuleWithHelp module) :
     }
 
     [Fact]
+    public void The_model_like_platyPS_swallows_the_rest_of_a_page_after_a_prose_stretch_past_10000_characters()
+    {
+        var prose = string.Join("\n\n", Enumerable.Repeat("A sentence of plain prose that goes on and on without any markup in it at all.", 130));
+        var page = $"# Get-Thing\n\n## DESCRIPTION\n{prose}\n\n## PARAMETERS\n\n### -Name\nThe name.\n\n```yaml\nType: String\n```\n";
+
+        var help = PlatyPsMaml.ReadText("Get-Thing.md", page);
+
+        Assert.True(prose.Length > 10000);
+        Assert.Empty(help.Parameters);
+        Assert.Contains("## PARAMETERS", help.Description);
+    }
+
+    [Fact]
     public void The_model_refuses_what_platyPS_refuses_a_code_block_in_the_description_or_after_an_example()
     {
         var codeInDescription = "# Get-Thing\n\n## DESCRIPTION\nText.\n\n```\ncode\n```\n\nMore text.\n";
@@ -164,6 +187,9 @@ public sealed class RenderedHelpTests(RenderedHelpTests.ModuleWithHelp module) :
         Assert.Equal(6, first.Line);
         Assert.Equal(12, second.Line);
     }
+
+    private static string SectionOf(string page, int at) =>
+        Regex.Matches(page[..at], @"^## (.+)$", RegexOptions.Multiline).LastOrDefault()?.Groups[1].Value ?? "";
 
     private static string PagePath(string cmdlet) => Repository.PathOf("docs", "en-US", cmdlet + ".md");
 

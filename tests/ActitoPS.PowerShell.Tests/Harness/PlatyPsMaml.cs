@@ -18,11 +18,16 @@ namespace ActitoPS.PowerShell.Tests.Harness;
 /// second line joins the next item to it.</item>
 /// <item>`*x*`, `**x**`, `_x_` and `__x__` are emphasis whose markers are dropped, even around `$_` or a
 /// wildcard; a link is written "text (uri)".</item>
+/// <item>Each pattern is looked for at most 10,000 characters ahead: a section of plain prose longer than that
+/// swallows the rest of the page, headings and all, without an error.</item>
 /// <item>SYNOPSIS, DESCRIPTION, NOTES, INPUTS and OUTPUTS take one paragraph: a code block there is a schema
 /// error. An example is an introduction, its code blocks, then one paragraph of remarks; a code block after
 /// the remarks is a schema error. A parameter's description may hold code blocks other than yaml.</item>
 /// </list>
-/// What it writes is MAML as PowerShell reads it; the element layout follows the MAML command schema.
+/// What it writes is MAML as PowerShell reads it; the element layout follows the MAML command schema. Checked
+/// once (2026-12-02) against platyPS 0.14's own Markdown.MAML converter, rebuilt from its source outside this
+/// repository: on the 26 cmdlet pages, every synopsis, description, parameter, example, note, input, output,
+/// syntax item and link came out the same.
 /// </summary>
 public static class PlatyPsMaml
 {
@@ -94,6 +99,8 @@ public static class PlatyPsMaml
         new("italic2", Compile(@"(?<![a-zA-Z0-9])_(.+?)_(?![a-zA-Z0-9])")),
     ];
 
+    private const int LookAhead = 10000;
+
     private static Regex Compile(string pattern) => new(pattern, RegexOptions.IgnorePatternWhitespace);
 
     private enum SpanKind { Text, Emphasis, Link, HardBreak }
@@ -139,7 +146,9 @@ public static class PlatyPsMaml
             foreach (var pattern in Patterns)
             {
                 if (pattern.Name == "hash_header" && text[start] != '#') continue;
-                var match = pattern.Regex.Match(text, start);
+                // platyPS looks at most 10,000 characters ahead for each pattern: past a longer stretch without a
+                // heading, code block, link or emphasis, the rest of the page is one paragraph of raw text.
+                var match = pattern.Regex.Match(text, start, Math.Min(text.Length - start, LookAhead));
                 if (match.Success && (first == null || first.Index > match.Index))
                 {
                     first = match;
@@ -406,12 +415,21 @@ public static class PlatyPsMaml
             new XElement(Command + "returnValues", help.Outputs.Select(o => TypeElement("returnValue", o))),
             new XElement(Maml + "alertSet", new XElement(Maml + "alert", Paras(help.Notes))),
             new XElement(Command + "examples", help.Examples.Select(e => new XElement(Command + "example",
-                new XElement(Maml + "title", $"-------------------------- {e.Title} --------------------------"),
+                new XElement(Maml + "title", PadTitle(e.Title)),
                 new XElement(Dev + "code", e.Code),
                 new XElement(Dev + "remarks", Paras(e.Remarks))))),
+            // PowerShell's help engine wants an absolute address or none: a page link keeps its text only.
             new XElement(Command + "relatedLinks", help.Links.Select(l => new XElement(Maml + "navigationLink",
-                new XElement(Maml + "linkText", l.Text), new XElement(Maml + "uri", l.Uri)))));
+                new XElement(Maml + "linkText", l.Text), new XElement(Maml + "uri", Uri.TryCreate(l.Uri, UriKind.Absolute, out _) ? l.Uri : "")))));
         return element;
+    }
+
+    /// <summary>An example's title centred in dashes to 64 characters; one of 62 or more stays bare.</summary>
+    private static string PadTitle(string title)
+    {
+        if (string.IsNullOrWhiteSpace(title) || title.Length >= 62) return title;
+        var dashes = new string('-', (64 - title.Length - 2) / 2);
+        return $"{dashes} {title} {dashes}";
     }
 
     private static IEnumerable<XElement> SyntaxItems(CommandHelp help)
@@ -442,7 +460,7 @@ public static class PlatyPsMaml
             new XAttribute("position", parameter.Metadata.GetValueOrDefault("Position", "named").ToLowerInvariant()),
             new XAttribute("aliases", parameter.Metadata.GetValueOrDefault("Aliases", "none")),
             new XElement(Maml + "name", parameter.Name),
-            new XElement(Maml + "Description", Paras(parameter.Description)));
+            new XElement(Maml + "description", Paras(parameter.Description)));
         if (!inSyntax || !isSwitch)
         {
             element.Add(new XElement(Command + "parameterValue",
