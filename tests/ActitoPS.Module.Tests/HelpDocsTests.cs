@@ -185,16 +185,17 @@ public class HelpDocsTests
         var pages = Directory.GetFiles(DocsDirectory, "*.md").Select(Path.GetFileNameWithoutExtension).ToList();
         var cmdlets = Manifest.ExportedCmdlets;
 
-        Assert.Contains("about_ActitoPS.help", pages);
-        Assert.All(pages.Where(p => p != "about_ActitoPS.help"), p => Assert.Contains(p!, cmdlets));
+        Assert.Contains("about_ActitoPS", pages);
+        Assert.All(pages.Where(p => p != "about_ActitoPS"), p => Assert.Contains(p!, cmdlets));
     }
 
     [Fact]
     public void The_about_topic_has_the_shape_platyPS_converts_to_about_ActitoPS_help_txt()
     {
-        var page = MarkdownPage.Load(Path.Combine(DocsDirectory, "about_ActitoPS.help.md"));
+        // platyPS recognises an about topic by its second heading, and names the .help.txt after the file, its
+        // ".md" replaced: about_ActitoPS.help.md would become about_ActitoPS.help.help.txt.
+        var page = MarkdownPage.Load(Path.Combine(DocsDirectory, "about_ActitoPS.md"));
 
-        // platyPS recognises an about topic by its second heading, and names the .help.txt after it.
         Assert.True(page.Headings.Count >= 2);
         Assert.Equal((1, "about_ActitoPS"), (page.Headings[0].Level, page.Headings[0].Title));
         Assert.Equal((2, "about_ActitoPS"), (page.Headings[1].Level, page.Headings[1].Title));
@@ -202,6 +203,31 @@ public class HelpDocsTests
         Assert.NotEmpty(page.Find(1, "LONG DESCRIPTION")!.Prose);
         Assert.NotNull(page.Find(1, "SEE ALSO"));
         Assert.NotNull(page.Find(1, "TROUBLESHOOTING NOTE"));
+    }
+
+    [Fact]
+    public void The_about_topic_keeps_to_the_markdown_platyPS_renders_as_text()
+    {
+        // platyPS's text renderer knows fenced code blocks only, keeps a list item on a line of its own only when the
+        // item is one line, and joins a first item to the line before it unless a blank line stands between.
+        var lines = File.ReadAllLines(Path.Combine(DocsDirectory, "about_ActitoPS.md"));
+        var problems = new List<string>();
+        var fenced = false;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (line.StartsWith("```", StringComparison.Ordinal)) { fenced = !fenced; continue; }
+            if (fenced) continue;
+            var previous = i > 0 ? lines[i - 1] : "";
+            if (line.StartsWith("    ", StringComparison.Ordinal) && previous.Trim().Length == 0)
+                problems.Add($"line {i + 1}: an indented code block; fence it with ``` instead");
+            if (line.StartsWith("  ", StringComparison.Ordinal) && line.Trim().Length > 0 && previous.StartsWith("- ", StringComparison.Ordinal))
+                problems.Add($"line {i + 1}: a list item wrapped onto a second line; keep each item on one line");
+            if (line.StartsWith("- ", StringComparison.Ordinal) && previous.Trim().Length > 0 && !previous.StartsWith("- ", StringComparison.Ordinal))
+                problems.Add($"line {i + 1}: a list that does not follow a blank line");
+        }
+        Assert.False(fenced, "A code fence is not closed.");
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
     [Fact]
