@@ -77,8 +77,7 @@ public sealed class AssemblyConflictTests(EmulatorFixture emulator) : IClassFixt
     {
         List<string> arguments = [HostPath, "--module", ModuleSession.ManifestPath, "--base-uri", emulator.BaseUri, "--out", outFile];
         if (preload != null) arguments.AddRange(["--preload", preload]);
-        var run = await ChildProcess.RunAsync($"The conflict host (--preload {preload ?? "none"})", ChildProcess.Dotnet, arguments, HostLimit);
-        return new HostRun(preload ?? "clean", run.ExitCode, run.Output, run.ErrorOutput);
+        return new HostRun(await ChildProcess.RunAsync($"The conflict host (--preload {preload ?? "none"})", ChildProcess.Dotnet, arguments, HostLimit));
     }
 
     private static string Gunzip(string path)
@@ -93,10 +92,10 @@ public sealed class AssemblyConflictTests(EmulatorFixture emulator) : IClassFixt
     }
 
     /// <summary>What one host process printed: tab-separated facts (see tests/ActitoPS.ConflictHost/Program.cs).</summary>
-    private sealed record HostRun(string Name, int ExitCode, string Output, string ErrorOutput)
+    private sealed record HostRun(ChildRun Run)
     {
         public IEnumerable<string[]> Facts(string kind) =>
-            Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            Run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(line => line.Split('\t'))
                 .Where(fields => fields[0] == kind)
                 .Select(fields => fields[1..]);
@@ -107,8 +106,8 @@ public sealed class AssemblyConflictTests(EmulatorFixture emulator) : IClassFixt
 
         public void AssertSucceeded(string outFile)
         {
-            var why = $"The {Name} run exited {ExitCode}.{Environment.NewLine}{Output}{Environment.NewLine}{ErrorOutput}";
-            Assert.True(ExitCode == 0, why);
+            var why = Run.ToString();
+            Assert.True(Run.ExitCode == 0, why);
             Assert.True(!Facts("error").Any(), why);
             Assert.Equal([outFile], Facts("wrote").Select(f => f[0]));
         }

@@ -35,13 +35,14 @@ public sealed class RenderedHelpTests(RenderedHelpTests.ModuleWithHelp module) :
         {
             var folder = Path.Combine(_root, "ActitoPS");
             Repository.CopyDirectory(ModuleSession.ModuleDirectory, folder);
-            var converting = Pages().Where(page =>
+            var converted = new List<PlatyPsMaml.CommandHelp>();
+            foreach (var page in Pages())
             {
-                try { PlatyPsMaml.Read(page); return true; }
-                catch (PlatyPsMaml.SchemaException) { return false; }
-            });
+                try { converted.Add(PlatyPsMaml.Read(page)); }
+                catch (PlatyPsMaml.SchemaException) { }
+            }
             Directory.CreateDirectory(Path.Combine(folder, "en-US"));
-            PlatyPsMaml.ToMaml(converting).Save(Path.Combine(folder, "en-US", "ActitoPS.dll-Help.xml"));
+            PlatyPsMaml.ToMaml(converted).Save(Path.Combine(folder, "en-US", "ActitoPS.dll-Help.xml"));
             Manifest = Path.Combine(folder, "ActitoPS.psd1");
         }
 

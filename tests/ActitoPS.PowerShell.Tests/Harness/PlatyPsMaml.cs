@@ -66,13 +66,10 @@ public static class PlatyPsMaml
         IReadOnlyList<TypeEntry> Inputs, IReadOnlyList<TypeEntry> Outputs, string Notes,
         IReadOnlyList<Example> Examples, IReadOnlyList<(string Text, string Uri)> Links);
 
-    /// <summary>The MAML file of the given pages, as New-ExternalHelp writes ActitoPS.dll-Help.xml.</summary>
-    public static XDocument ToMaml(IEnumerable<string> pagePaths)
-    {
-        var items = new XElement("helpItems", new XAttribute("schema", "maml"));
-        foreach (var path in pagePaths) items.Add(ToCommandElement(Read(path)));
-        return new XDocument(new XDeclaration("1.0", "utf-8", null), items);
-    }
+    /// <summary>The MAML file of the given pages' help, as New-ExternalHelp writes ActitoPS.dll-Help.xml.</summary>
+    public static XDocument ToMaml(IEnumerable<CommandHelp> commands) =>
+        new(new XDeclaration("1.0", "utf-8", null),
+            new XElement("helpItems", new XAttribute("schema", "maml"), commands.Select(ToCommandElement)));
 
     public static CommandHelp Read(string pagePath) => Transform(pagePath, Parse(pagePath, File.ReadAllText(pagePath)));
 
